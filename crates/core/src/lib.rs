@@ -1,0 +1,27 @@
+//! The pure core of who-backs-whom.
+//!
+//! Everything the card knows and decides lives here as plain Rust: the dataset
+//! [`model`], its [`vocab`]ulary and [`date`]s, the [`query`]s the card asks
+//! (who backs X, whom X backs, timeline, …), [`filter`]s, the network
+//! [`layout`], the card's [`state`] reducer and its URL [`fragment`].
+//!
+//! Architecture invariant: no browser, DOM, Yew or wasm-bindgen types, and no
+//! I/O outside the build-time [`load`] module (feature `load`), which never
+//! ships in the wasm.
+
+pub mod date;
+pub mod filter;
+pub mod fragment;
+pub mod layout;
+pub mod model;
+pub mod query;
+pub mod state;
+pub mod vocab;
+
+#[cfg(feature = "load")]
+pub mod load;
+
+pub use date::PartialDate;
+pub use filter::Filter;
+pub use model::{Actor, ActorId, Claim, ContextItem, Dataset, Meta, Source, SourceId};
+pub use vocab::{ActorKind, Relation, SourceKind, Stance, Status};

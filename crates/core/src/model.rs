@@ -1,0 +1,190 @@
+//! The dataset model: actors, sources, claims and context items.
+//!
+//! The same types serve the build-time loader (owned data, `Cow::Owned`) and
+//! the card (a `static` generated at build time, `Cow::Borrowed`), so the wasm
+//! starts with no parsing at all. References between records are indices
+//! ([`ActorId`], [`SourceId`]) that validation has already checked.
+//!
+//! Architecture invariant: a `Dataset` is valid by construction; only
+//! [`crate::load`] builds one from text, and only after validation passes.
+
+use std::borrow::Cow;
+
+use crate::date::PartialDate;
+use crate::vocab::{ActorKind, Relation, SourceKind, Stance, Status};
+
+/// Text that is either compiled in or owned.
+pub type Text = Cow<'static, str>;
+/// A list that is either compiled in or owned.
+pub type List<T> = Cow<'static, [T]>;
+
+/// Index of an actor in [`Dataset::actors`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ActorId(pub u16);
+
+/// Index of a source in [`Dataset::sources`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SourceId(pub u16);
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dataset {
+    pub meta: Meta,
+    pub actors: List<Actor>,
+    pub sources: List<Source>,
+    pub claims: List<Claim>,
+    pub context: List<ContextItem>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Meta {
+    /// The card's question, e.g. "Who backs Myanmar's junta and its election?".
+    pub title: Text,
+    pub description: Text,
+    /// The actor in the centre when no other is asked for.
+    pub focus: ActorId,
+    /// The latest date the sources speak for, with its precision.
+    pub as_of: PartialDate,
+    pub version: Text,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Actor {
+    pub id: Text,
+    pub name: Text,
+    pub kind: ActorKind,
+    pub description: Text,
+    pub aliases: List<Text>,
+    /// The state or body this person leads.
+    pub leads: Option<ActorId>,
+    /// The body this person belongs to or speaks for.
+    pub member_of: Option<ActorId>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    pub id: Text,
+    pub title: Text,
+    /// The document has no title of its own; the editors wrote this one (shown in brackets).
+    pub title_supplied: bool,
+    /// Only when the document names it.
+    pub publisher: Option<Text>,
+    pub kind: SourceKind,
+    pub date: Option<PartialDate>,
+    /// Only where the document gives one; always http(s).
+    pub url: Option<Text>,
+}
+
+/// One attributed claim: `attributed_to` says that `subject` `stance`s `object`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Claim {
+    pub id: Text,
+    pub subject: ActorId,
+    pub relation: Relation,
+    pub stance: Stance,
+    pub object: ActorId,
+    pub date: Option<PartialDate>,
+    /// Plain language, and itself reported speech: it names who makes the claim.
+    pub summary: Text,
+    /// Who makes the claim.
+    pub attributed_to: ActorId,
+    /// Where it appears; the quote is from the first.
+    pub sources: List<SourceId>,
+    /// Verbatim excerpt of the first source.
+    pub quote: Text,
+    pub status: Status,
+    pub note: Option<Text>,
+}
+
+/// Attributed background that is not a relation between two actors.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ContextItem {
+    pub id: Text,
+    pub about: List<ActorId>,
+    pub date: Option<PartialDate>,
+    pub summary: Text,
+    pub attributed_to: ActorId,
+    pub sources: List<SourceId>,
+    pub quote: Text,
+    pub status: Status,
+    pub note: Option<Text>,
+}
+
+/// Identifies a claim by its index in [`Dataset::claims`].
+pub type ClaimIndex = usize;
+
+impl Dataset {
+    pub fn actor(&self, id: ActorId) -> &Actor {
+        &self.actors[usize::from(id.0)]
+    }
+
+    pub fn source(&self, id: SourceId) -> &Source {
+        &self.sources[usize::from(id.0)]
+    }
+
+    /// Looks an actor up by its stable id (as in URLs and the JS API).
+    pub fn actor_by_id(&self, id: &str) -> Option<ActorId> {
+        self.actors
+            .iter()
+            .position(|a| a.id == id)
+            .map(|i| ActorId(i as u16))
+    }
+
+    pub fn actor_ids(&self) -> impl Iterator<Item = ActorId> + '_ {
+        (0..self.actors.len()).map(|i| ActorId(i as u16))
+    }
+
+    /// Who makes a claim, as a reader should see it: "Naw Aung (Defend Myanmar Democracy)".
+    pub fn claimant_name(&self, id: ActorId) -> String {
+        let actor = self.actor(id);
+        match actor.member_of {
+            Some(body) => format!("{} ({})", actor.name, self.actor(body).name),
+            None => actor.name.to_string(),
+        }
+    }
+
+    /// The actors that make at least one claim, in dataset order.
+    pub fn claimants(&self) -> Vec<ActorId> {
+        let mut seen = vec![false; self.actors.len()];
+        for claim in self.claims.iter() {
+            seen[usize::from(claim.attributed_to.0)] = true;
+        }
+        self.actor_ids()
+            .filter(|a| seen[usize::from(a.0)])
+            .collect()
+    }
+
+    /// How many claims cite each source, indexed like [`Dataset::sources`].
+    pub fn claims_per_source(&self) -> Vec<usize> {
+        let mut counts = vec![0; self.sources.len()];
+        for claim in self.claims.iter() {
+            for source in claim.sources.iter() {
+                counts[usize::from(source.0)] += 1;
+            }
+        }
+        counts
+    }
+}
+
+impl Source {
+    /// The title as a reader sees it: a supplied title stands in [brackets].
+    pub fn display_title(&self) -> String {
+        if self.title_supplied {
+            format!("[{}]", self.title)
+        } else {
+            self.title.to_string()
+        }
+    }
+}
+
+impl Claim {
+    /// The other end of the claim, seen from `actor`; `None` if `actor` is neither end.
+    pub fn counterpart(&self, actor: ActorId) -> Option<ActorId> {
+        if self.subject == actor {
+            Some(self.object)
+        } else if self.object == actor {
+            Some(self.subject)
+        } else {
+            None
+        }
+    }
+}

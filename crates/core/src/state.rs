@@ -1,0 +1,231 @@
+//! The card's state and its reducer: every change a reader can make
+//! (select, refocus, back, view, filters) is one [`Action`], applied by the
+//! pure [`CardState::reduce`], so tests drive the card without a browser.
+//!
+//! The reducer also words the live-region [`CardState::announcement`] for
+//! screen readers, so what is announced is tested with what changed.
+//!
+//! Architecture invariant: no browser types; the URL form lives in
+//! [`crate::fragment`], the Yew wrapper only forwards actions.
+
+use crate::filter::Filter;
+use crate::fragment::{Options, Theme};
+use crate::model::{ActorId, Dataset};
+use crate::query;
+use crate::vocab::{Relation, Stance};
+
+/// How the card shows the focus actor's neighbourhood.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum View {
+    #[default]
+    Network,
+    List,
+    Timeline,
+}
+
+impl View {
+    pub const ALL: [View; 3] = [View::Network, View::List, View::Timeline];
+
+    pub const fn id(self) -> &'static str {
+        match self {
+            View::Network => "network",
+            View::List => "list",
+            View::Timeline => "timeline",
+        }
+    }
+
+    pub const fn label(self) -> &'static str {
+        match self {
+            View::Network => "Network",
+            View::List => "List",
+            View::Timeline => "Timeline",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.id() == id)
+    }
+}
+
+/// The part of the state that a link can carry (see [`crate::fragment`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snapshot {
+    pub focus: ActorId,
+    pub selected: Option<ActorId>,
+    pub view: View,
+    pub filter: Filter,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CardState {
+    pub focus: ActorId,
+    pub selected: Option<ActorId>,
+    pub view: View,
+    pub filter: Filter,
+    pub theme: Theme,
+    pub show_header: bool,
+    /// Earlier foci, most recent last: what "Back" returns to.
+    pub trail: Vec<ActorId>,
+    /// What the live region says after the last action ("" for nothing).
+    pub announcement: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    Select(ActorId),
+    Deselect,
+    /// Put another actor in the centre.
+    Refocus(ActorId),
+    /// Return to the previous focus.
+    Back,
+    SetView(View),
+    ToggleRelation(Relation),
+    ToggleStance(Stance),
+    ToggleClaimant(ActorId),
+    ClearFilters,
+    /// Take the state a link, an embed option or the browser's history carries.
+    Restore(Options),
+}
+
+impl CardState {
+    pub fn new(options: Options) -> Self {
+        let snapshot = options.snapshot;
+        CardState {
+            focus: snapshot.focus,
+            selected: snapshot.selected,
+            view: snapshot.view,
+            filter: snapshot.filter,
+            theme: options.theme,
+            show_header: options.show_header,
+            trail: Vec::new(),
+            announcement: String::new(),
+        }
+    }
+
+    /// The state a dataset opens with.
+    pub fn initial(dataset: &Dataset) -> Self {
+        CardState::new(Options::defaults(dataset))
+    }
+
+    /// Everything a link carries, to format with [`Options::format`].
+    pub fn options(&self) -> Options {
+        Options {
+            snapshot: self.snapshot(),
+            theme: self.theme,
+            show_header: self.show_header,
+        }
+    }
+
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            focus: self.focus,
+            selected: self.selected,
+            view: self.view,
+            filter: self.filter.clone(),
+        }
+    }
+
+    /// Applies one action; pure.
+    pub fn reduce(&self, dataset: &Dataset, action: Action) -> CardState {
+        let mut next = self.clone();
+        let name = |id: ActorId| dataset.actor(id).name.to_string();
+        next.announcement = match action {
+            Action::Select(actor) => {
+                next.selected = Some(actor);
+                let count = query::claims_involving(dataset, actor, &next.filter).len();
+                format!(
+                    "{} selected: {} {}.",
+                    name(actor),
+                    count,
+                    plural(count, "claim", "claims")
+                )
+            }
+            Action::Deselect => {
+                next.selected = None;
+                String::new()
+            }
+            Action::Refocus(actor) if actor == self.focus => String::new(),
+            Action::Refocus(actor) => {
+                next.trail.push(self.focus);
+                next.focus = actor;
+                next.selected = None;
+                focus_announcement(dataset, &next)
+            }
+            Action::Back => match next.trail.pop() {
+                Some(previous) => {
+                    next.selected = Some(self.focus).filter(|_| previous != self.focus);
+                    next.focus = previous;
+                    focus_announcement(dataset, &next)
+                }
+                None => String::new(),
+            },
+            Action::SetView(view) => {
+                next.view = view;
+                format!("{} view.", view.label())
+            }
+            Action::ToggleRelation(relation) => {
+                next.filter.toggle_relation(relation);
+                filter_announcement(dataset, &next)
+            }
+            Action::ToggleStance(stance) => {
+                next.filter.toggle_stance(stance);
+                filter_announcement(dataset, &next)
+            }
+            Action::ToggleClaimant(claimant) => {
+                next.filter.toggle_claimant(claimant);
+                filter_announcement(dataset, &next)
+            }
+            Action::ClearFilters => {
+                next.filter = Filter::default();
+                filter_announcement(dataset, &next)
+            }
+            Action::Restore(options) => {
+                let snapshot = options.snapshot;
+                next.theme = options.theme;
+                next.show_header = options.show_header;
+                if snapshot.focus != self.focus {
+                    if next.trail.last() == Some(&snapshot.focus) {
+                        next.trail.pop();
+                    } else {
+                        next.trail.push(self.focus);
+                    }
+                }
+                next.focus = snapshot.focus;
+                next.selected = snapshot.selected;
+                next.view = snapshot.view;
+                next.filter = snapshot.filter;
+                String::new()
+            }
+        };
+        next
+    }
+}
+
+fn focus_announcement(dataset: &Dataset, state: &CardState) -> String {
+    let n = query::neighbourhood(dataset, state.focus, &state.filter);
+    format!(
+        "Now showing {}: {} linked {}, {} {}.",
+        dataset.actor(state.focus).name,
+        n.actors().len(),
+        plural(n.actors().len(), "actor", "actors"),
+        n.shown_claims,
+        plural(n.shown_claims, "claim", "claims"),
+    )
+}
+
+fn filter_announcement(dataset: &Dataset, state: &CardState) -> String {
+    let n = query::neighbourhood(dataset, state.focus, &state.filter);
+    if n.shown_claims == 0 && n.total_claims > 0 {
+        return "No claims match these filters.".to_string();
+    }
+    format!("Showing {} of {} claims.", n.shown_claims, n.total_claims)
+}
+
+/// "1 claim", "2 claims".
+pub fn plural<'a>(count: usize, one: &'a str, many: &'a str) -> &'a str {
+    if count == 1 {
+        one
+    } else {
+        many
+    }
+}

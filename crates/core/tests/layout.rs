@@ -1,0 +1,295 @@
+//! The network layout (`layout.rs`): geometry checked for every actor of the
+//! shipped dataset as focus, and the node cap on a dataset built in code.
+
+mod common;
+
+use std::collections::HashSet;
+
+use common::Builder;
+use who_backs_whom_core::layout::{
+    self, Band, NetworkLayout, Node, LINE_CHARS, MAX_LINES, MAX_NODES, WIDTH,
+};
+use who_backs_whom_core::query::{self, GroupKind, Neighbourhood};
+use who_backs_whom_core::{ActorId, Dataset, Filter, Stance};
+
+fn layouts(d: &Dataset) -> Vec<(Neighbourhood, NetworkLayout)> {
+    d.actor_ids()
+        .map(|focus| {
+            let n = query::neighbourhood(d, focus, &Filter::default());
+            let l = layout::layout(d, &n);
+            (n, l)
+        })
+        .collect()
+}
+
+fn all_nodes(l: &NetworkLayout) -> impl Iterator<Item = &Node> {
+    std::iter::once(&l.focus).chain(&l.nodes)
+}
+
+fn overlap(a: (f32, f32, f32, f32), b: (f32, f32, f32, f32)) -> bool {
+    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
+
+fn name(d: &Dataset, a: ActorId) -> &str {
+    &d.actor(a).id
+}
+
+#[test]
+fn no_two_nodes_overlap_for_any_focus() {
+    let d = common::shipped().dataset;
+    for (n, l) in layouts(&d) {
+        let nodes: Vec<&Node> = all_nodes(&l).collect();
+        for (i, a) in nodes.iter().enumerate() {
+            for b in &nodes[i + 1..] {
+                assert!(
+                    !overlap(a.bounds(), b.bounds()),
+                    "focus {}: {} {:?} overlaps {} {:?}",
+                    name(&d, n.focus),
+                    name(&d, a.actor),
+                    a.bounds(),
+                    name(&d, b.actor),
+                    b.bounds()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_node_lies_inside_the_drawing_for_any_focus() {
+    let d = common::shipped().dataset;
+    for (n, l) in layouts(&d) {
+        assert_eq!(l.width, WIDTH);
+        for node in all_nodes(&l) {
+            let (left, top, right, bottom) = node.bounds();
+            assert!(
+                left >= 0.0 && right <= WIDTH && top >= 0.0 && bottom <= l.height,
+                "focus {}: {} at {:?} is outside {}x{}",
+                name(&d, n.focus),
+                name(&d, node.actor),
+                node.bounds(),
+                WIDTH,
+                l.height
+            );
+            // The circle itself, too.
+            assert!(node.x - node.radius >= 0.0 && node.x + node.radius <= WIDTH);
+        }
+        for heading in &l.headings {
+            assert!(heading.y > 0.0 && heading.y < l.height);
+        }
+    }
+}
+
+#[test]
+fn every_label_line_fits_the_line_budget_for_any_focus() {
+    let d = common::shipped().dataset;
+    for (_, l) in layouts(&d) {
+        for node in all_nodes(&l) {
+            assert!(
+                !node.label.is_empty() && node.label.len() <= MAX_LINES,
+                "{:?}",
+                node.label
+            );
+            for line in &node.label {
+                assert!(
+                    line.chars().count() <= LINE_CHARS,
+                    "`{line}` is longer than {LINE_CHARS}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn labels_keep_the_whole_name_when_it_fits() {
+    let d = common::shipped().dataset;
+    for (_, l) in layouts(&d) {
+        for node in all_nodes(&l) {
+            let full = d.actor(node.actor).name.to_string();
+            if !node.label.last().is_some_and(|line| line.ends_with('…')) {
+                assert_eq!(node.label.join(" "), full);
+            }
+        }
+    }
+}
+
+#[test]
+fn layout_is_deterministic() {
+    let d = common::shipped().dataset;
+    assert_eq!(layouts(&d), layouts(&d));
+}
+
+#[test]
+fn each_linked_actor_is_drawn_exactly_once_and_the_focus_only_in_the_centre() {
+    let d = common::shipped().dataset;
+    for (n, l) in layouts(&d) {
+        let drawn: Vec<ActorId> = l.nodes.iter().map(|node| node.actor).collect();
+        let unique: HashSet<ActorId> = drawn.iter().copied().collect();
+        assert_eq!(
+            unique.len(),
+            drawn.len(),
+            "focus {}: an actor is drawn twice",
+            name(&d, n.focus)
+        );
+        assert!(!unique.contains(&n.focus));
+        assert_eq!(l.focus.actor, n.focus);
+        let linked: HashSet<ActorId> = n.actors().into_iter().collect();
+        assert_eq!(unique, linked, "focus {}", name(&d, n.focus));
+        assert_eq!(l.not_drawn, 0);
+    }
+}
+
+#[test]
+fn one_edge_per_drawn_actor_and_group() {
+    let d = common::shipped().dataset;
+    for (n, l) in layouts(&d) {
+        let drawn: HashSet<ActorId> = l.nodes.iter().map(|node| node.actor).collect();
+        let mut pairs: Vec<(ActorId, GroupKind)> = n
+            .groups
+            .iter()
+            .flat_map(|g| g.ties.iter().map(move |t| (t.actor, g.kind)))
+            .filter(|(a, _)| drawn.contains(a))
+            .collect();
+        let mut edges: Vec<(ActorId, GroupKind)> =
+            l.edges.iter().map(|e| (e.actor, e.group)).collect();
+        pairs.sort();
+        edges.sort();
+        assert_eq!(edges, pairs, "focus {}", name(&d, n.focus));
+        for edge in &l.edges {
+            let tie = n
+                .group(edge.group)
+                .iter()
+                .find(|t| t.actor == edge.actor)
+                .expect("tie");
+            assert_eq!(edge.claims, tie.claims.len());
+            assert_eq!(edge.to, (l.focus.x, l.focus.y));
+            let node = l
+                .nodes
+                .iter()
+                .find(|node| node.actor == edge.actor)
+                .expect("node");
+            assert_eq!(edge.from, (node.x, node.y));
+        }
+    }
+}
+
+#[test]
+fn bands_stand_above_and_below_the_focus() {
+    let d = common::shipped().dataset;
+    for (n, l) in layouts(&d) {
+        for node in &l.nodes {
+            let groups: Vec<GroupKind> = n
+                .groups
+                .iter()
+                .filter(|g| g.ties.iter().any(|t| t.actor == node.actor))
+                .map(|g| g.kind)
+                .collect();
+            // The first band that applies.
+            let band = groups
+                .iter()
+                .map(|g| Band::of(*g))
+                .min()
+                .expect("in a group");
+            assert_eq!(node.band, band);
+            match node.band {
+                Band::Backing => assert!(node.y < l.focus.y),
+                Band::Opposing | Band::Contacts => assert!(node.y > l.focus.y),
+            }
+        }
+        let opposing = l
+            .nodes
+            .iter()
+            .filter(|x| x.band == Band::Opposing)
+            .map(|x| x.y)
+            .fold(f32::MIN, f32::max);
+        let contacts = l
+            .nodes
+            .iter()
+            .filter(|x| x.band == Band::Contacts)
+            .map(|x| x.y)
+            .fold(f32::MAX, f32::min);
+        assert!(
+            opposing < contacts,
+            "focus {}: contacts are below the opposing band",
+            name(&d, n.focus)
+        );
+    }
+}
+
+#[test]
+fn an_actor_with_several_edges_gets_them_bent_apart() {
+    let mut b = Builder::new();
+    let focus = b.actor("focus", "Focus");
+    let other = b.actor("other", "Other");
+    b.claim(other, Stance::Backs, focus, None);
+    b.claim(focus, Stance::Opposes, other, None);
+    let d = b.build(focus);
+    let l = layout::layout(&d, &query::neighbourhood(&d, focus, &Filter::default()));
+    assert_eq!(l.nodes.len(), 1);
+    assert_eq!(l.nodes[0].band, Band::Backing, "backing comes first");
+    let bends: Vec<f32> = l.edges.iter().map(|e| e.bend).collect();
+    assert_eq!(bends.len(), 2);
+    assert!(
+        bends[0] != bends[1] && bends[0] + bends[1] == 0.0,
+        "{bends:?}"
+    );
+}
+
+fn many_backers(count: usize) -> (Dataset, ActorId) {
+    let mut b = Builder::new();
+    let focus = b.actor("focus", "Focus");
+    for i in 0..count {
+        let backer = b.actor(&format!("backer-{i}"), &format!("Backer number {i}"));
+        b.claim(backer, Stance::Backs, focus, None);
+        // Every third also opposed by the focus: two groups, one node.
+        if i % 3 == 0 {
+            b.claim(focus, Stance::Opposes, backer, None);
+        }
+    }
+    (b.build(focus), focus)
+}
+
+#[test]
+fn more_linked_actors_than_max_nodes_are_counted_as_not_drawn() {
+    let count = MAX_NODES + 7;
+    let (d, focus) = many_backers(count);
+    let n = query::neighbourhood(&d, focus, &Filter::default());
+    assert_eq!(n.actors().len(), count);
+    let l = layout::layout(&d, &n);
+    assert_eq!(l.nodes.len(), MAX_NODES);
+    assert_eq!(l.not_drawn, count - MAX_NODES);
+    // The nodes drawn are the first in neighbourhood order.
+    let drawn: Vec<ActorId> = l.nodes.iter().map(|node| node.actor).collect();
+    let mut first: Vec<ActorId> = n.actors()[..MAX_NODES].to_vec();
+    first.sort();
+    let mut sorted = drawn.clone();
+    sorted.sort();
+    assert_eq!(sorted, first);
+    // Edges only for drawn actors.
+    assert!(l.edges.iter().all(|e| drawn.contains(&e.actor)));
+    let nodes: Vec<&Node> = all_nodes(&l).collect();
+    for (i, a) in nodes.iter().enumerate() {
+        let (left, top, right, bottom) = a.bounds();
+        assert!(left >= 0.0 && right <= WIDTH && top >= 0.0 && bottom <= l.height);
+        assert!(nodes[i + 1..]
+            .iter()
+            .all(|b| !overlap(a.bounds(), b.bounds())));
+    }
+}
+
+#[test]
+fn exactly_max_nodes_are_all_drawn() {
+    let (d, focus) = many_backers(MAX_NODES);
+    let l = layout::layout(&d, &query::neighbourhood(&d, focus, &Filter::default()));
+    assert_eq!((l.nodes.len(), l.not_drawn), (MAX_NODES, 0));
+}
+
+#[test]
+fn a_focus_with_no_claims_is_drawn_alone() {
+    let d = common::valid().dataset;
+    let lonely = common::actor(&d, "epsilon-island");
+    let l = layout::layout(&d, &query::neighbourhood(&d, lonely, &Filter::default()));
+    assert!(l.nodes.is_empty() && l.edges.is_empty() && l.headings.is_empty());
+    assert_eq!(l.focus.actor, lonely);
+    assert!(l.focus.bounds().3 <= l.height);
+}

@@ -1,0 +1,53 @@
+//! The detail panel of the selected actor: who it is, and every claim about
+//! it (those with the focus first), with a button to put it in the centre.
+
+use who_backs_whom_core::query;
+use who_backs_whom_core::state::{plural, Action};
+use who_backs_whom_core::{ActorId, Filter};
+use yew::prelude::*;
+
+use super::card::DatasetRef;
+use super::claim::ClaimItem;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct DetailProps {
+    pub dataset: DatasetRef,
+    pub actor: ActorId,
+    pub focus: ActorId,
+    pub filter: Filter,
+    pub dispatch: Callback<Action>,
+    #[prop_or_default]
+    pub asset_base: AttrValue,
+}
+
+#[component]
+pub fn Detail(props: &DetailProps) -> Html {
+    let dataset = props.dataset.0;
+    let actor = dataset.actor(props.actor);
+    let mut claims = query::claims_involving(dataset, props.actor, &props.filter);
+    // Claims with the focus first, each part in date order.
+    claims.sort_by_key(|&c| dataset.claims[c].counterpart(props.actor) != Some(props.focus));
+    let actor_id = props.actor;
+    let refocus = props.dispatch.reform(move |_| Action::Refocus(actor_id));
+    let close = props.dispatch.reform(|_| Action::Deselect);
+    html! {
+        <section class="wbw-detail" aria-labelledby="wbw-detail-title">
+            <div class="wbw-detail-head">
+                <h3 id="wbw-detail-title">{ actor.name.to_string() }</h3>
+                <button type="button" class="wbw-close" onclick={close} aria-label={format!("Close details of {}", actor.name)}>{ "×" }</button>
+            </div>
+            <p class="wbw-detail-desc">{ format!("{}. {}", actor.kind.label(), actor.description) }</p>
+            if props.actor != props.focus {
+                <button type="button" class="wbw-refocus" onclick={refocus}>
+                    { format!("Show who backs {}", actor.name) }
+                </button>
+            }
+            <p class="wbw-count">{ format!("{} {} about {}", claims.len(), plural(claims.len(), "claim", "claims"), actor.name) }</p>
+            <ol class="wbw-claims">
+                { for claims.iter().map(|&claim| html! {
+                    <li key={claim}><ClaimItem dataset={props.dataset} {claim} asset_base={props.asset_base.clone()} /></li>
+                }) }
+            </ol>
+        </section>
+    }
+}

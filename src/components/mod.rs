@@ -1,0 +1,11 @@
+//! The card's Yew components, one per file. They render state and dispatch
+//! actions; queries and decisions come from `who_backs_whom_core`.
+
+pub mod card;
+pub mod claim;
+pub mod detail;
+pub mod filters;
+pub mod list;
+pub mod network;
+pub mod sources;
+pub mod timeline;

@@ -1,0 +1,145 @@
+//! The network view: an SVG drawn from the core's precomputed layout. Nodes
+//! are keyboard-operable buttons; the list view is its text equivalent.
+
+use std::rc::Rc;
+
+use who_backs_whom_core::layout::{self, Edge, Node, FONT_SIZE, LINE_HEIGHT};
+use who_backs_whom_core::query::{GroupKind, Neighbourhood};
+use who_backs_whom_core::state::{plural, Action};
+use who_backs_whom_core::ActorId;
+use yew::prelude::*;
+
+use super::card::DatasetRef;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct NetworkProps {
+    pub dataset: DatasetRef,
+    pub neighbourhood: Rc<Neighbourhood>,
+    pub selected: Option<ActorId>,
+    pub dispatch: Callback<Action>,
+}
+
+fn stance_class(group: GroupKind) -> &'static str {
+    match group {
+        GroupKind::Backers | GroupKind::BackedByFocus => "wbw-edge wbw-edge-backs",
+        GroupKind::Opponents | GroupKind::OpposedByFocus => "wbw-edge wbw-edge-opposes",
+        GroupKind::Contacts => "wbw-edge wbw-edge-neutral",
+    }
+}
+
+fn edge_path(edge: &Edge) -> String {
+    let ((x1, y1), (x2, y2)) = (edge.from, edge.to);
+    let (mx, my) = ((x1 + x2) / 2.0, (y1 + y2) / 2.0);
+    let (dx, dy) = (x2 - x1, y2 - y1);
+    let length = (dx * dx + dy * dy).sqrt().max(1.0);
+    let (cx, cy) = (mx - dy / length * edge.bend, my + dx / length * edge.bend);
+    format!("M{x1:.1} {y1:.1}Q{cx:.1} {cy:.1} {x2:.1} {y2:.1}")
+}
+
+fn label(node: &Node) -> Html {
+    html! {
+        <text x={format!("{:.1}", node.x)} y={format!("{:.1}", node.label_y)} text-anchor="middle" font-size={FONT_SIZE.to_string()}>
+            { for node.label.iter().enumerate().map(|(i, line)| html! {
+                <tspan x={format!("{:.1}", node.x)} dy={if i == 0 { "0".to_string() } else { LINE_HEIGHT.to_string() }}>{ line }</tspan>
+            }) }
+        </text>
+    }
+}
+
+#[component]
+pub fn NetworkView(props: &NetworkProps) -> Html {
+    let dataset = props.dataset.0;
+    let drawing = layout::layout(dataset, &props.neighbourhood);
+    let focus_name = &dataset.actor(props.neighbourhood.focus).name;
+    let groups_of = |actor: ActorId| -> String {
+        props
+            .neighbourhood
+            .groups
+            .iter()
+            .filter_map(|g| {
+                let tie = g.ties.iter().find(|t| t.actor == actor)?;
+                Some(format!(
+                    "{}: {} {}",
+                    g.kind.heading(focus_name),
+                    tie.claims.len(),
+                    plural(tie.claims.len(), "claim", "claims")
+                ))
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let node = |node: &Node| {
+        let actor = node.actor;
+        let selected = props.selected == Some(actor);
+        let name = &dataset.actor(actor).name;
+        let onclick = props.dispatch.reform(move |_| Action::Select(actor));
+        let onkeydown = {
+            let dispatch = props.dispatch.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Enter" || e.key() == " " {
+                    e.prevent_default();
+                    dispatch.emit(Action::Select(actor));
+                }
+            })
+        };
+        html! {
+            <g key={actor.0} class={classes!("wbw-node", selected.then_some("wbw-selected"))} role="button" tabindex="0"
+                aria-pressed={selected.to_string()} aria-label={format!("{name}. {}", groups_of(actor))} {onclick} {onkeydown}>
+                <circle cx={format!("{:.1}", node.x)} cy={format!("{:.1}", node.y)} r={node.radius.to_string()} />
+                { label(node) }
+            </g>
+        }
+    };
+    let badge = |edge: &Edge| {
+        let (x1, y1) = edge.from;
+        let (x2, y2) = edge.to;
+        let length = ((x2 - x1).powi(2) + (y2 - y1).powi(2)).sqrt().max(1.0);
+        // Below a node its label hangs: put the badge past it.
+        let label_lines = drawing
+            .nodes
+            .iter()
+            .find(|n| n.actor == edge.actor)
+            .map_or(1, |n| n.label.len());
+        let clearance = if y2 > y1 {
+            layout::RADIUS + label_lines as f32 * LINE_HEIGHT + 14.0
+        } else {
+            layout::RADIUS + 12.0
+        };
+        let t = (clearance / length).min(0.6);
+        let (x, y) = (x1 + (x2 - x1) * t + edge.bend * 0.3, y1 + (y2 - y1) * t);
+        html! {
+            <g class="wbw-badge" aria-hidden="true">
+                <circle cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="8" />
+                <text x={format!("{x:.1}")} y={format!("{:.1}", y + 3.5)} text-anchor="middle" font-size="10">{ edge.claims }</text>
+            </g>
+        }
+    };
+    html! {
+        <figure class="wbw-network">
+            <svg viewBox={format!("0 0 {} {:.0}", drawing.width, drawing.height)} role="group"
+                aria-label={format!("Network of claims around {focus_name}. The list view gives the same content as text.")}>
+                <g class="wbw-edges" aria-hidden="true">
+                    { for drawing.edges.iter().map(|e| html! { <path class={stance_class(e.group)} d={edge_path(e)} /> }) }
+                </g>
+                { for drawing.headings.iter().map(|h| html! {
+                    <text class="wbw-band" x="4" y={format!("{:.1}", h.y)} aria-hidden="true">{ h.band.heading() }</text>
+                }) }
+                { for drawing.edges.iter().map(badge) }
+                <g class="wbw-node wbw-focus" aria-hidden="true">
+                    <circle cx={format!("{:.1}", drawing.focus.x)} cy={format!("{:.1}", drawing.focus.y)} r={drawing.focus.radius.to_string()} />
+                    { label(&drawing.focus) }
+                </g>
+                { for drawing.nodes.iter().map(node) }
+            </svg>
+            <figcaption class="wbw-legend">
+                <span class="wbw-key wbw-key-backs">{ "solid line: backs" }</span>
+                <span class="wbw-key wbw-key-opposes">{ "dashed line: opposes" }</span>
+                <span class="wbw-key wbw-key-neutral">{ "dotted line: contact" }</span>
+                <span class="wbw-key">{ "number: claims" }</span>
+                if drawing.not_drawn > 0 {
+                    <span>{ format!("{} more actors in the list view.", drawing.not_drawn) }</span>
+                }
+            </figcaption>
+        </figure>
+    }
+}

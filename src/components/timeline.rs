@@ -1,0 +1,42 @@
+//! The timeline: the focus actor's claims in date order, grouped by year,
+//! each date shown with the precision its source gives (never invented).
+
+use who_backs_whom_core::query;
+use who_backs_whom_core::{ActorId, Filter};
+use yew::prelude::*;
+
+use super::card::DatasetRef;
+use super::claim::ClaimItem;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct TimelineProps {
+    pub dataset: DatasetRef,
+    pub filter: Filter,
+    pub focus: ActorId,
+}
+
+#[component]
+pub fn TimelineView(props: &TimelineProps) -> Html {
+    let dataset = props.dataset.0;
+    let claims = query::claims_involving(dataset, props.focus, &props.filter);
+    let mut years: Vec<(Option<u16>, Vec<usize>)> = Vec::new();
+    for claim in claims {
+        let year = dataset.claims[claim].date.map(|d| d.year);
+        match years.last_mut() {
+            Some((y, list)) if *y == year => list.push(claim),
+            _ => years.push((year, vec![claim])),
+        }
+    }
+    html! {
+        <ol class="wbw-timeline">
+            { for years.into_iter().map(|(year, claims)| html! {
+                <li class="wbw-year">
+                    <h4>{ year.map_or("Date not given".to_string(), |y| y.to_string()) }</h4>
+                    <ol class="wbw-claims">
+                        { for claims.into_iter().map(|claim| html! { <li key={claim}><ClaimItem dataset={props.dataset} {claim} /></li> }) }
+                    </ol>
+                </li>
+            }) }
+        </ol>
+    }
+}

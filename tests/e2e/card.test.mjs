@@ -1,0 +1,106 @@
+// End-to-end: the built card (dist/, served by `cargo xtask test` at WBW_URL)
+// in Debian's Chromium, as a reader on a phone and on a desktop would use it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const URL_BASE = process.env.WBW_URL;
+const ARTEFACTS = 'test-results';
+mkdirSync(ARTEFACTS, { recursive: true });
+let browser;
+
+before(async () => {
+  assert.ok(URL_BASE, 'WBW_URL is set by cargo xtask test');
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+after(async () => { await browser?.close(); });
+
+/** A page that records every request and console error. */
+async function open(viewport, hash = '', options = {}) {
+  const context = await browser.newContext({ viewport, hasTouch: !!options.touch, isMobile: !!options.touch });
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(URL_BASE + hash);
+  // The wasm has taken over when a node reacts; wait for the runtime to load.
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('.wasm')));
+  await page.waitForTimeout(300);
+  return { page, context, requests, errors };
+}
+
+const PHONE = { width: 390, height: 844 };
+const SMALL = { width: 320, height: 640 };
+const DESKTOP = { width: 1280, height: 800 };
+
+test('the prerendered page shows the question before any script runs', async () => {
+  const response = await fetch(URL_BASE);
+  const html = await response.text();
+  assert.match(html, /Who backs Myanmar&#x27;s junta and its election\?|Who backs Myanmar's junta and its election\?/);
+  assert.match(html, /Belarus/);
+  assert.match(html, /Justice For Myanmar/, 'claimants are in the prerendered filters');
+});
+
+for (const [name, viewport] of [['phone', PHONE], ['small phone', SMALL], ['desktop', DESKTOP]]) {
+  test(`${name}: tap a backer and read its attributed claims`, async () => {
+    const { page, context, requests, errors } = await open(viewport, '', { touch: viewport !== DESKTOP });
+    await page.screenshot({ path: `${ARTEFACTS}/network-${viewport.width}.png`, fullPage: true });
+    const belarus = page.locator('.wbw-node[role=button][aria-label^="Belarus."]');
+    if (viewport !== DESKTOP) await belarus.tap(); else await belarus.click();
+    const detail = page.locator('.wbw-detail');
+    await detail.waitFor();
+    const text = await detail.innerText();
+    assert.match(text, /Alleged by\s+Justice For Myanmar/);
+    assert.match(text, /air defense command systems/);
+    await page.screenshot({ path: `${ARTEFACTS}/selected-${viewport.width}.png`, fullPage: true });
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= viewport.width, `no horizontal scrolling (${width} > ${viewport.width})`);
+    const origin = new URL(URL_BASE).origin;
+    assert.deepEqual(requests.filter((u) => !u.startsWith(origin)), [], 'no request to any other origin');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('a deep link opens that focus and view; refocus and Back work', async () => {
+  const { page, context } = await open(PHONE, '#focus=belarus&view=list');
+  await page.locator('.wbw-focus-title', { hasText: 'Who backs Belarus' }).waitFor();
+  assert.equal(await page.locator('.wbw-tab[aria-pressed=true]').innerText(), 'List');
+  await page.screenshot({ path: `${ARTEFACTS}/list-390.png`, fullPage: true });
+  await page.locator('.wbw-actor', { hasText: "Myanmar" }).first().click();
+  await page.locator('.wbw-refocus').click();
+  await page.locator('.wbw-focus-title', { hasText: 'Myanmar' }).waitFor();
+  assert.match(page.url(), /focus=myanmar-junta|#?$/);
+  await page.goBack();
+  await page.locator('.wbw-focus-title', { hasText: 'Who backs Belarus' }).waitFor();
+  await context.close();
+});
+
+test('keyboard only: reach a node, select it, read its claims', async () => {
+  const { page, context } = await open(DESKTOP);
+  let reached = false;
+  for (let i = 0; i < 40 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => document.activeElement?.classList?.contains('wbw-node'));
+  }
+  assert.ok(reached, 'a network node is reachable with Tab');
+  await page.keyboard.press('Enter');
+  await page.locator('.wbw-detail').waitFor();
+  assert.match(await page.locator('.wbw-live').innerText(), /selected: \d+ claims?\./);
+  await context.close();
+});
+
+test('a wrong link option shows a notice and falls back to the defaults', async () => {
+  const { page, context } = await open(PHONE, '#focus=atlantis');
+  const notice = await page.locator('.wbw-notice').innerText();
+  assert.match(notice, /atlantis/);
+  assert.match(await page.locator('.wbw-focus-title').innerText(), /Myanmar/);
+  await context.close();
+});
