@@ -104,3 +104,21 @@ test('a wrong link option shows a notice and falls back to the defaults', async 
   assert.match(await page.locator('.wbw-focus-title').innerText(), /Myanmar/);
   await context.close();
 });
+
+test('axe-core finds no accessibility violations in the network, list and selected states', async () => {
+  const { page, context } = await open(PHONE);
+  const axePath = new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname;
+  const check = async (state) => {
+    await page.addScriptTag({ path: axePath });
+    const result = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }));
+    const found = result.violations.map((v) => `${state}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target}`);
+    assert.deepEqual(found, [], found.join('\n'));
+  };
+  await check('network');
+  await page.locator('.wbw-node[role=button]').first().click();
+  await page.locator('.wbw-detail').waitFor();
+  await check('selected');
+  await page.locator('.wbw-tab', { hasText: 'List' }).click();
+  await check('list');
+  await context.close();
+});

@@ -38,7 +38,7 @@ pub fn to_rust(dataset: &Dataset) -> String {
         let _ = writeln!(
             out,
             "Source {{ id: B({:?}), title: B({:?}), title_supplied: {}, publisher: {}, kind: SourceKind::{:?}, date: {}, url: {} }},",
-            s.id, s.title, s.title_supplied, option(s.publisher.as_ref().map(text)), s.kind, option(s.date.map(date)), option(s.url.as_ref().map(text))
+            s.id, s.title, s.title_supplied, option(s.publisher.as_deref().map(text)), s.kind, option(s.date.map(date)), option(s.url.as_deref().map(text))
         );
     }
     out.push_str("]),\nclaims: B(&[\n");
@@ -46,7 +46,7 @@ pub fn to_rust(dataset: &Dataset) -> String {
         let _ = writeln!(
             out,
             "Claim {{ id: B({:?}), subject: {}, relation: Relation::{:?}, stance: Stance::{:?}, object: {}, date: {}, summary: B({:?}), attributed_to: {}, sources: B(&[{}]), quote: B({:?}), status: Status::{:?}, note: {} }},",
-            c.id, actor(c.subject), c.relation, c.stance, actor(c.object), option(c.date.map(date)), c.summary, actor(c.attributed_to), sources(&c.sources), c.quote, c.status, option(c.note.as_ref().map(text))
+            c.id, actor(c.subject), c.relation, c.stance, actor(c.object), option(c.date.map(date)), c.summary, actor(c.attributed_to), sources(&c.sources), c.quote, c.status, option(c.note.as_deref().map(text))
         );
     }
     out.push_str("]),\ncontext: B(&[\n");
@@ -55,7 +55,7 @@ pub fn to_rust(dataset: &Dataset) -> String {
         let _ = writeln!(
             out,
             "ContextItem {{ id: B({:?}), about: B(&[{}]), date: {}, summary: B({:?}), attributed_to: {}, sources: B(&[{}]), quote: B({:?}), status: Status::{:?}, note: {} }},",
-            c.id, about.join(", "), option(c.date.map(date)), c.summary, actor(c.attributed_to), sources(&c.sources), c.quote, c.status, option(c.note.as_ref().map(text))
+            c.id, about.join(", "), option(c.date.map(date)), c.summary, actor(c.attributed_to), sources(&c.sources), c.quote, c.status, option(c.note.as_deref().map(text))
         );
     }
     out.push_str("]),\n}\n};\n");
@@ -80,8 +80,7 @@ fn date(d: PartialDate) -> String {
     )
 }
 
-fn text(s: &std::borrow::Cow<'static, str>) -> String {
-    let s: &str = s;
+fn text(s: &str) -> String {
     format!("B({s:?})")
 }
 
