@@ -116,22 +116,20 @@ fn second_dataset(root: &Path) -> Result {
     .env("CARGO_TARGET_DIR", root.join("target/second-dataset"))
     .output()
     .map_err(|e| format!("cannot run the prerender binary: {e}"))?;
-    let html = String::from_utf8_lossy(&output.stdout);
+    let html = String::from_utf8_lossy(&output.stdout).replace("&#x27;", "'");
     let expected = [
         "Whom does Defend Myanmar Democracy condemn?",
-        "We condemn Lukashenko for assisting the criminal junta.",
+        "People of Belarus",
     ];
-    if !output.status.success()
-        || !expected
-            .iter()
-            .all(|e| html.replace("&#x27;", "'").contains(e))
-    {
+    let own =
+        expected.iter().all(|e| html.contains(e)) && !html.contains("Who backs Myanmar's junta");
+    if !output.status.success() || !own {
         return fail(format!(
-            "the card built from tests/fixtures/second-dataset does not show its own title and quote\n{}",
+            "the card built from tests/fixtures/second-dataset does not show its own title and actors\n{}",
             String::from_utf8_lossy(&output.stderr)
         ));
     }
-    println!("ok: the second dataset's card shows its own title and claims");
+    println!("ok: the second dataset's card shows its own title and actors");
     Ok(())
 }
 
