@@ -40,7 +40,9 @@ fn label(node: &Node) -> Html {
     html! {
         <text x={format!("{:.1}", node.x)} y={format!("{:.1}", node.label_y)} text-anchor="middle" font-size={FONT_SIZE.to_string()}>
             { for node.label.iter().enumerate().map(|(i, line)| html! {
-                <tspan x={format!("{:.1}", node.x)} dy={if i == 0 { "0".to_string() } else { LINE_HEIGHT.to_string() }}>{ line }</tspan>
+                // The trailing space keeps wrapped words apart in the text
+                // content, so the accessible name contains the visible label.
+                <tspan x={format!("{:.1}", node.x)} dy={if i == 0 { "0".to_string() } else { LINE_HEIGHT.to_string() }}>{ if i + 1 < node.label.len() { format!("{line} ") } else { line.clone() } }</tspan>
             }) }
         </text>
     }
