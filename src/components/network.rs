@@ -74,6 +74,7 @@ pub fn NetworkView(props: &NetworkProps) -> Html {
         let actor = node.actor;
         let selected = props.selected == Some(actor);
         let name = &dataset.actor(actor).name;
+        let (left, top, right, bottom) = node.bounds();
         let onclick = props.dispatch.reform(move |_| Action::Select(actor));
         let onkeydown = {
             let dispatch = props.dispatch.clone();
@@ -87,6 +88,9 @@ pub fn NetworkView(props: &NetworkProps) -> Html {
         html! {
             <g key={actor.0} class={classes!("wbw-node", selected.then_some("wbw-selected"))} role="button" tabindex="0"
                 aria-pressed={selected.to_string()} aria-label={format!("{name}. {}", groups_of(actor))} {onclick} {onkeydown}>
+                // The whole box (circle, gap and label) takes the tap: a large target.
+                <rect class="wbw-hit" x={format!("{left:.1}")} y={format!("{top:.1}")}
+                    width={format!("{:.1}", right - left)} height={format!("{:.1}", bottom - top)} />
                 <circle cx={format!("{:.1}", node.x)} cy={format!("{:.1}", node.y)} r={node.radius.to_string()} />
                 { label(node) }
             </g>
