@@ -24,9 +24,7 @@ pub struct DetailProps {
 pub fn Detail(props: &DetailProps) -> Html {
     let dataset = props.dataset.0;
     let actor = dataset.actor(props.actor);
-    let mut claims = query::claims_involving(dataset, props.actor, &props.filter);
-    // Claims with the focus first, each part in date order.
-    claims.sort_by_key(|&c| dataset.claims[c].counterpart(props.actor) != Some(props.focus));
+    let claims = query::claims_about(dataset, props.actor, props.focus, &props.filter);
     let actor_id = props.actor;
     let refocus = props.dispatch.reform(move |_| Action::Refocus(actor_id));
     let close = props.dispatch.reform(|_| Action::Deselect);

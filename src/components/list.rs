@@ -45,9 +45,8 @@ pub fn ListView(props: &ListProps) -> Html {
                                             html! {
                                                 <li key={c}>
                                                     { claim.summary.to_string() }
-                                                    <span class="wbw-by">{ format!(" — {} {}{}", claim.status.by_phrase().to_lowercase(),
-                                                        dataset.claimant_name(claim.attributed_to),
-                                                        claim.date.map(|d| format!(", {d}")).unwrap_or_default()) }</span>
+                                                    <span class="wbw-by">{ format!(" — {}.", dataset.attribution_line(claim.status,
+                                                        claim.attributed_to, claim.date, &claim.sources)) }</span>
                                                 </li>
                                             }
                                         }) }

@@ -41,10 +41,8 @@ pub fn SourcesPanel(props: &SourcesProps) -> Html {
                     { for dataset.context.iter().map(|item| html! {
                         <li>
                             { item.summary.to_string() }
-                            <span class="wbw-by">{ format!(" — {} {}{}, in {}.", item.status.by_phrase().to_lowercase(),
-                                dataset.claimant_name(item.attributed_to),
-                                item.date.map(|d| format!(", {d}")).unwrap_or_default(),
-                                dataset.source(item.sources[0]).display_title()) }</span>
+                            <span class="wbw-by">{ format!(" — {}.", dataset.attribution_line(item.status,
+                                item.attributed_to, item.date, &item.sources)) }</span>
                             <q class="wbw-quote-inline">{ item.quote.to_string() }</q>
                         </li>
                     }) }

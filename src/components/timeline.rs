@@ -19,14 +19,7 @@ pub struct TimelineProps {
 pub fn TimelineView(props: &TimelineProps) -> Html {
     let dataset = props.dataset.0;
     let claims = query::claims_involving(dataset, props.focus, &props.filter);
-    let mut years: Vec<(Option<u16>, Vec<usize>)> = Vec::new();
-    for claim in claims {
-        let year = dataset.claims[claim].date.map(|d| d.year);
-        match years.last_mut() {
-            Some((y, list)) if *y == year => list.push(claim),
-            _ => years.push((year, vec![claim])),
-        }
-    }
+    let years = query::by_year(dataset, &claims);
     html! {
         <ol class="wbw-timeline">
             { for years.into_iter().map(|(year, claims)| html! {

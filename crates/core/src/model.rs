@@ -142,6 +142,29 @@ impl Dataset {
         }
     }
 
+    /// Who makes a claim, when, and where, in one line:
+    /// "alleged by Justice For Myanmar, 2025, in [News report …]".
+    pub fn attribution_line(
+        &self,
+        status: Status,
+        claimant: ActorId,
+        date: Option<PartialDate>,
+        sources: &[SourceId],
+    ) -> String {
+        let mut line = format!(
+            "{} {}",
+            status.by_phrase().to_lowercase(),
+            self.claimant_name(claimant)
+        );
+        if let Some(date) = date {
+            line += &format!(", {date}");
+        }
+        if let Some(first) = sources.first() {
+            line += &format!(", in {}", self.source(*first).display_title());
+        }
+        line
+    }
+
     /// The actors that make at least one claim, in dataset order.
     pub fn claimants(&self) -> Vec<ActorId> {
         let mut seen = vec![false; self.actors.len()];

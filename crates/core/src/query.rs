@@ -291,3 +291,32 @@ impl TieBuilder {
         self.ties
     }
 }
+
+/// Claims about `actor` under `filter` for its detail panel: those between it
+/// and `focus` first, then the rest, each part in date order.
+pub fn claims_about(
+    dataset: &Dataset,
+    actor: ActorId,
+    focus: ActorId,
+    filter: &Filter,
+) -> Vec<ClaimIndex> {
+    let mut claims = claims_involving(dataset, actor, filter);
+    // A stable sort keeps the date order inside each part.
+    claims.sort_by_key(|&c| dataset.claims[c].counterpart(actor) != Some(focus));
+    claims
+}
+
+/// `claims` (in date order) grouped by year, for the timeline; undated claims
+/// form the last group, under `None`. No claim is placed more precisely than
+/// its date.
+pub fn by_year(dataset: &Dataset, claims: &[ClaimIndex]) -> Vec<(Option<u16>, Vec<ClaimIndex>)> {
+    let mut years: Vec<(Option<u16>, Vec<ClaimIndex>)> = Vec::new();
+    for &claim in claims {
+        let year = dataset.claims[claim].date.map(|d| d.year);
+        match years.last_mut() {
+            Some((y, list)) if *y == year => list.push(claim),
+            _ => years.push((year, vec![claim])),
+        }
+    }
+    years
+}

@@ -498,3 +498,58 @@ fn shipped_query_results_are_in_date_order() {
         d.claims.len()
     );
 }
+
+#[test]
+fn claims_about_puts_claims_with_the_focus_first() {
+    let loaded = common::valid();
+    let d = &loaded.dataset;
+    let beta = actor(d, "beta-leader");
+    let gamma = actor(d, "gamma-group");
+    let all = query::claims_involving(d, beta, &Filter::default());
+    let about = query::claims_about(d, beta, gamma, &Filter::default());
+    assert_eq!(about.len(), all.len(), "the same claims, reordered");
+    assert_eq!(claim_ids(d, &about[..1]), vec!["gamma-criticises-beta"]);
+    assert_date_order(d, &about[1..]);
+}
+
+#[test]
+fn by_year_groups_in_order_with_undated_last() {
+    let loaded = common::shipped();
+    let d = &loaded.dataset;
+    let claims = query::timeline(d, &Filter::default());
+    let years = query::by_year(d, &claims);
+    let flat: Vec<usize> = years.iter().flat_map(|(_, c)| c.clone()).collect();
+    assert_eq!(flat, claims, "grouping keeps every claim once, in order");
+    let keys: Vec<Option<u16>> = years.iter().map(|(y, _)| *y).collect();
+    let mut dated: Vec<u16> = keys.iter().flatten().copied().collect();
+    dated.dedup();
+    assert_eq!(
+        dated.len(),
+        keys.iter().flatten().count(),
+        "one group per year"
+    );
+    assert!(dated.windows(2).all(|w| w[0] < w[1]));
+    if keys.contains(&None) {
+        assert_eq!(keys.last(), Some(&None), "undated claims come last");
+    }
+    for (year, group) in &years {
+        assert!(group
+            .iter()
+            .all(|&c| d.claims[c].date.map(|x| x.year) == *year));
+    }
+}
+
+#[test]
+fn attribution_line_says_who_when_and_where() {
+    let loaded = common::shipped();
+    let d = &loaded.dataset;
+    let jfm = actor(d, "justice-for-myanmar");
+    let index = query::claims_attributed_to(d, jfm)[0];
+    let c = &d.claims[index];
+    let line = d.attribution_line(c.status, c.attributed_to, c.date, &c.sources);
+    assert!(line.starts_with("alleged by Justice For Myanmar"), "{line}");
+    assert!(
+        line.ends_with(&format!("in {}", d.source(c.sources[0]).display_title())),
+        "{line}"
+    );
+}

@@ -509,6 +509,24 @@ fn context_item(
     })
 }
 
+/// What a reference points at, for its error.
+struct Target {
+    code: &'static str,
+    noun: &'static str,
+    section: &'static str,
+}
+
+const ACTOR: Target = Target {
+    code: "unknown-actor",
+    noun: "actor",
+    section: "an [[actors]]",
+};
+const SOURCE: Target = Target {
+    code: "unknown-source",
+    noun: "source",
+    section: "a [[sources]]",
+};
+
 fn actor_ref(
     sink: &mut Sink,
     r: &Record<'_, '_>,
@@ -516,35 +534,39 @@ fn actor_ref(
     value: &Str,
     index: &Index,
 ) -> Option<ActorId> {
-    let found = index.actors.get(&value.value).copied();
-    if found.is_none() {
-        let hint = match nearest(&value.value, index.actors.keys()) {
-            Some(near) => format!("did you mean `{near}`? Or add an [[actors]] entry with this id"),
-            None => "add an [[actors]] entry with this id, or fix the spelling".to_string(),
-        };
-        sink.error(
-            value.span.start,
-            "unknown-actor",
-            r.id.as_deref(),
-            format!("`{field}` names unknown actor `{}`", value.value),
-            hint,
-        );
-    }
-    found
+    reference(sink, r, field, value, &index.actors, &ACTOR)
 }
 
 fn source_ref(sink: &mut Sink, r: &Record<'_, '_>, value: &Str, index: &Index) -> Option<SourceId> {
-    let found = index.sources.get(&value.value).copied();
+    reference(sink, r, "sources", value, &index.sources, &SOURCE)
+}
+
+/// Resolves an id to its index, or reports it unknown (with "did you mean" for a near typo).
+fn reference<T: Copy>(
+    sink: &mut Sink,
+    r: &Record<'_, '_>,
+    field: &str,
+    value: &Str,
+    known: &HashMap<String, T>,
+    target: &Target,
+) -> Option<T> {
+    let found = known.get(&value.value).copied();
     if found.is_none() {
-        let hint = match nearest(&value.value, index.sources.keys()) {
-            Some(near) => format!("did you mean `{near}`? Or add a [[sources]] entry with this id"),
-            None => "add a [[sources]] entry with this id, or fix the spelling".to_string(),
+        let hint = match nearest(&value.value, known.keys()) {
+            Some(near) => format!(
+                "did you mean `{near}`? Or add {} entry with this id",
+                target.section
+            ),
+            None => format!(
+                "add {} entry with this id, or fix the spelling",
+                target.section
+            ),
         };
         sink.error(
             value.span.start,
-            "unknown-source",
+            target.code,
             r.id.as_deref(),
-            format!("`sources` names unknown source `{}`", value.value),
+            format!("`{field}` names unknown {} `{}`", target.noun, value.value),
             hint,
         );
     }
