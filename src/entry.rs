@@ -15,10 +15,8 @@ pub fn start() {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .expect("a window has a document");
+    // A host page (the script embed) has no root: it calls `embed::mount`.
     let Some(root) = document.get_element_by_id(ROOT_ID) else {
-        web_sys::console::error_1(
-            &format!("who-backs-whom: no element with id \"{ROOT_ID}\" to render into").into(),
-        );
         return;
     };
     let fragment: AttrValue = current_fragment().into();

@@ -66,17 +66,28 @@ pub fn Page(props: &PageProps) -> Html {
             props.fragment.clone()
         }
     });
+    let revision = use_state(|| 0u32);
+    // Bumped once when a deep link replaces the prerendered defaults: a fresh
+    // card in that state (no back trail), not a step from the defaults.
+    let generation = use_state(|| 0u8);
     let last_focus = use_mut_ref(|| None);
     {
         let config = config.clone();
+        let revision = revision.clone();
+        let generation = generation.clone();
         let fragment = props.fragment.clone();
         let hydrated = props.hydrated;
         use_effect_with((), move |_| {
             if hydrated && !fragment.is_empty() {
                 config.set(fragment);
+                generation.set(1);
             }
-            let on_popstate =
-                Closure::<dyn Fn()>::new(move || config.set(current_fragment().into()));
+            let count = std::cell::Cell::new(*revision);
+            let on_popstate = Closure::<dyn Fn()>::new(move || {
+                config.set(current_fragment().into());
+                count.set(count.get() + 1);
+                revision.set(count.get());
+            });
             let _ = window()
                 .add_event_listener_with_callback("popstate", on_popstate.as_ref().unchecked_ref());
             move || {
@@ -92,6 +103,6 @@ pub fn Page(props: &PageProps) -> Html {
         let previous = last_focus.replace(Some(focus));
         write_url(dataset, &options, previous.is_some_and(|p| p != focus));
     });
-    // A new config (deep link, Back/Forward) restarts the card in that state.
-    html! { <Card key={config.as_str().to_string()} config={(*config).clone()} {on_change} /> }
+    // Back/Forward restores the linked state in the running card.
+    html! { <Card key={*generation} config={(*config).clone()} revision={*revision} {on_change} /> }
 }

@@ -9,6 +9,7 @@ use who_backs_whom_core::state::{plural, Action, CardState, View};
 use who_backs_whom_core::Dataset;
 use yew::prelude::*;
 
+use super::claim::ClaimItem;
 use super::detail::Detail;
 use super::filters::Filters;
 use super::list::ListView;
@@ -57,6 +58,11 @@ pub struct CardProps {
     /// Base URL of the data downloads and source copies ("" = beside the page).
     #[prop_or_default]
     pub asset_base: AttrValue,
+    /// Bump to apply `config` again even when its text is unchanged (a host's
+    /// `set`, the browser's Back to the same link). A new `config` or
+    /// `revision` restores that state in the running card, keeping its trail.
+    #[prop_or_default]
+    pub revision: u32,
 }
 
 /// The reducer's state with the dataset it reads.
@@ -111,6 +117,27 @@ pub fn Card(props: &CardProps) -> Html {
             state: CardState::new(initial_options(&props).0),
         })
     };
+    {
+        // A later config (not the first) is restored into the running card.
+        let model = model.clone();
+        let props = props.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with((props.config.clone(), props.revision), move |_| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                model.dispatch(Action::Restore(initial_options(&props).0));
+            }
+        });
+    }
+    use_effect_with(notices.clone(), |notices| {
+        // One console line per configuration, for the editor who wrote it.
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = notices;
+        #[cfg(target_arch = "wasm32")]
+        if !notices.is_empty() {
+            let all: Vec<String> = notices.iter().map(|n| n.message()).collect();
+            web_sys::console::warn_1(&format!("who-backs-whom: {}", all.join(" ")).into());
+        }
+    });
     let state = &model.state;
     {
         let on_change = props.on_change.clone();
@@ -151,6 +178,26 @@ pub fn Card(props: &CardProps) -> Html {
         }
     });
     let empty = neighbourhood.shown_claims == 0;
+    // Prerendered (and without JavaScript) every claim about the focus is open
+    // to read; once the wasm runs, the list folds and actors are tapped instead.
+    let started = use_state(|| false);
+    {
+        let started = started.clone();
+        use_effect_with((), move |_| started.set(true));
+    }
+    let all_claims = (state.view == View::Network && !empty).then(|| {
+        let claims = query::claims_involving(dataset, state.focus, &state.filter);
+        html! {
+            <details class="wbw-all" open={!*started}>
+                <summary>{ format!("All {} {} about {focus_name}", claims.len(), plural(claims.len(), "claim", "claims")) }</summary>
+                <ol class="wbw-claims">
+                    { for claims.iter().map(|&claim| html! {
+                        <li key={claim}><ClaimItem dataset={props.dataset} {claim} asset_base={props.asset_base.clone()} /></li>
+                    }) }
+                </ol>
+            </details>
+        }
+    });
 
     html! {
         <section class="wbw" data-theme={theme} aria-labelledby="wbw-title">
@@ -204,6 +251,7 @@ pub fn Card(props: &CardProps) -> Html {
                     } }
                 </div>
             }
+            { for all_claims }
             if let Some(selected) = state.selected {
                 <Detail dataset={props.dataset} actor={selected} focus={state.focus}
                     filter={state.filter.clone()} dispatch={dispatch.clone()} asset_base={props.asset_base.clone()} />

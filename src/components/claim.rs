@@ -36,7 +36,7 @@ pub fn ClaimItem(props: &ClaimProps) -> Html {
     };
     let full_text = format!("{}sources/{}.txt", props.asset_base, source.id);
     html! {
-        <article class={stance_class} id={format!("claim-{}", claim.id)}>
+        <article class={stance_class} data-claim={claim.id.to_string()}>
             <p class="wbw-claim-relation">
                 <span class="wbw-stance-mark" aria-hidden="true"></span>
                 { format!("{subject} → {object}: {} ({})", claim.relation.label(), claim.stance.label().to_lowercase()) }

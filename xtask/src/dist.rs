@@ -1,15 +1,62 @@
-//! Builds `dist/`: Trunk's release build of the page, the prerendered card
-//! put into it, the data exports and the source texts, then prints sizes.
+//! Builds `dist/`: the release wasm (cargo, wasm-bindgen, wasm-opt), content-
+//! hashed assets, the pages from `web/` with the card prerendered into them,
+//! the single-file edition, the service worker's precache list, icons, data
+//! exports and source texts; then precompresses and prints sizes.
+//!
+//! What goes where is in README.md ("What `dist/` holds"); the placeholders
+//! the `web/` templates use are listed in [`Assets::substitute`].
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use base64::Engine;
+use sha2::{Digest, Sha256};
 use who_backs_whom_core::load;
 
 use crate::{fail, run, tools, Result};
 
-/// The element the prerendered card goes into (see index.html and src/entry.rs).
+/// The element the prerendered card goes into (see web/index.html and src/entry.rs).
 const ROOT_ELEMENT: &str = r#"<main id="wbw-root"></main>"#;
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// The single-file edition's name (the card links to it: "Save for offline").
+pub const OFFLINE_PAGE: &str = "who-backs-whom-offline.html";
+/// Pages made from `web/` templates, with the card prerendered into them.
+const PAGES: [&str; 2] = ["index.html", "embed.html"];
+/// Plain files copied from `web/` as they are.
+const COPIED: [&str; 4] = [
+    "embed-loader.js",
+    "embed-frame.js",
+    "manifest.webmanifest",
+    "icon.svg",
+];
+/// Templates copied from `web/` with placeholders filled in.
+const TEMPLATED: [&str; 1] = ["element.js"];
+
+/// One build: which dataset, where the output goes, which cargo target dir.
+pub struct Build {
+    pub dataset: PathBuf,
+    pub out: PathBuf,
+    pub cargo_target: PathBuf,
+}
+
+impl Build {
+    /// `$WBW_DATASET` (or data/dataset.toml) into dist/; another dataset than
+    /// the shipped one builds in its own cargo target dir, so switching back
+    /// and forth does not rebuild everything each time.
+    pub fn from_env(root: &Path) -> Build {
+        let dataset = dataset_path(root);
+        let cargo_target = if dataset == root.join("data/dataset.toml") {
+            root.join("target")
+        } else {
+            root.join("target/other-dataset")
+        };
+        Build {
+            dataset,
+            out: root.join("dist"),
+            cargo_target,
+        }
+    }
+}
 
 /// The dataset file: `$WBW_DATASET` (relative to the project root) or data/dataset.toml.
 pub fn dataset_path(root: &Path) -> PathBuf {
@@ -20,9 +67,8 @@ pub fn dataset_path(root: &Path) -> PathBuf {
 }
 
 /// Checks the dataset and prints every problem; the same checks `build.rs` runs.
-pub fn check_data(root: &Path) -> Result<load::Loaded> {
-    let path = dataset_path(root);
-    load::load(&path).or_else(|diagnostics| {
+pub fn check_data(path: &Path) -> Result<load::Loaded> {
+    load::load(path).or_else(|diagnostics| {
         for d in &diagnostics {
             eprintln!("{d}\n");
         }
@@ -34,20 +80,114 @@ pub fn check_data(root: &Path) -> Result<load::Loaded> {
     })
 }
 
-pub fn build(root: &Path) -> Result {
-    let loaded = check_data(root)?;
-    tools::ensure_build_tools(root)?;
-    let path = tools::path_with_tools(root);
-    println!("build: trunk build --release");
-    run(Command::new("trunk")
-        .args(["build", "--release"])
-        .current_dir(root)
-        .env("PATH", &path))?;
+/// 16 hex digits of SHA-256: names that change exactly when the content does.
+pub fn content_hash(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
 
+fn read(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn read_text(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+    }
+    std::fs::write(path, contents).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The hashed file names of one build, and the page metadata.
+struct Assets {
+    glue: String,
+    wasm: String,
+    css: String,
+    boot: String,
+    title: String,
+    description: String,
+}
+
+impl Assets {
+    /// Fills the placeholders of a `web/` template.
+    fn substitute(&self, template: &str) -> String {
+        template
+            .replace("__WBW_GLUE__", &self.glue)
+            .replace("__WBW_WASM__", &self.wasm)
+            .replace("__WBW_CSS__", &self.css)
+            .replace("__WBW_BOOT__", &self.boot)
+            .replace("__WBW_TITLE__", &escape_html(&self.title))
+            .replace("__WBW_DESCRIPTION__", &escape_html(&self.description))
+    }
+}
+
+/// cargo → wasm-bindgen → wasm-opt; returns (glue JS, optimised wasm).
+fn compile_wasm(root: &Path, build: &Build, path: &str) -> Result<(String, Vec<u8>)> {
+    println!("build: compiling the wasm (release)");
+    run(Command::new("cargo")
+        .args([
+            "build",
+            "--release",
+            "--target",
+            WASM_TARGET,
+            "--bin",
+            "who-backs-whom",
+            "--features",
+            "hydration",
+        ])
+        .current_dir(root)
+        .env("WBW_DATASET", &build.dataset)
+        .env("CARGO_TARGET_DIR", &build.cargo_target))?;
+    let wasm = build
+        .cargo_target
+        .join(WASM_TARGET)
+        .join("release/who-backs-whom.wasm");
+    let bindgen_out = build.cargo_target.join("wbw-bindgen");
+    let _ = std::fs::remove_dir_all(&bindgen_out);
+    run(Command::new("wasm-bindgen")
+        .args(["--target", "web", "--no-typescript", "--out-name", "card"])
+        .arg("--out-dir")
+        .arg(&bindgen_out)
+        .arg(&wasm)
+        .env("PATH", path))?;
+    let optimised = bindgen_out.join("card_opt.wasm");
+    run(Command::new("wasm-opt")
+        .arg("-Oz")
+        .args([
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-reference-types",
+            "--enable-multivalue",
+        ])
+        .arg(bindgen_out.join("card_bg.wasm"))
+        .arg("-o")
+        .arg(&optimised)
+        .env("PATH", path))?;
+    Ok((read_text(&bindgen_out.join("card.js"))?, read(&optimised)?))
+}
+
+/// The card's initial state as HTML (Yew SSR), for the pages' root element.
+fn prerender(root: &Path, build: &Build) -> Result<String> {
     println!("build: prerendering the card");
     let output = Command::new("cargo")
         .args(["run", "--quiet", "--features", "ssr", "--bin", "prerender"])
         .current_dir(root)
+        .env("WBW_DATASET", &build.dataset)
+        .env("CARGO_TARGET_DIR", &build.cargo_target)
         .output()
         .map_err(|e| format!("cannot run the prerender binary: {e}"))?;
     if !output.status.success() {
@@ -56,41 +196,210 @@ pub fn build(root: &Path) -> Result {
             String::from_utf8_lossy(&output.stderr)
         ));
     }
-    let card =
-        String::from_utf8(output.stdout).map_err(|_| "prerender printed non-UTF-8".to_string())?;
-    let dist = root.join("dist");
-    let index = dist.join("index.html");
-    let page = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    String::from_utf8(output.stdout).map_err(|_| "prerender printed non-UTF-8".to_string())
+}
+
+fn page(template: &str, assets: &Assets, card: &str) -> Result<String> {
+    let page = assets.substitute(template);
     if !page.contains(ROOT_ELEMENT) {
         return fail(format!(
-            "{} has no {ROOT_ELEMENT} to prerender into",
-            index.display()
+            "a web/ page has no {ROOT_ELEMENT} to prerender into"
         ));
     }
-    let page = page.replacen(
+    Ok(page.replacen(
         ROOT_ELEMENT,
         &format!(r#"<main id="wbw-root">{card}</main>"#),
         1,
+    ))
+}
+
+/// One HTML file with the CSS, the JS glue and the wasm (base64) inside:
+/// opened from disk, with no network, it hydrates like the standalone page.
+fn single_file(
+    template: &str,
+    assets: &Assets,
+    card: &str,
+    css: &str,
+    glue: &str,
+    wasm: &[u8],
+) -> Result<String> {
+    let page = page(template, assets, card)?;
+    let head_end = page
+        .find("<link rel=\"stylesheet\"")
+        .ok_or("web/index.html: no stylesheet link")?;
+    let body = page.find("</head>").ok_or("web/index.html: no </head>")?;
+    let wasm64 = base64::engine::general_purpose::STANDARD.encode(wasm);
+    // The glue is an ES module; as an inline module its `export`s are inert,
+    // and `__wbg_init` (its default export) accepts the wasm bytes.
+    let script = format!(
+        "<script type=\"module\">\n{glue}\nconst bytes = Uint8Array.from(atob(\"{wasm64}\"), (c) => c.charCodeAt(0));\nawait __wbg_init({{ module_or_path: bytes }});\n</script>\n"
     );
-    write(&index, page)?;
+    if !glue.contains("async function __wbg_init(") {
+        return fail("the wasm-bindgen glue has no __wbg_init: the single-file edition needs updating for this wasm-bindgen version");
+    }
+    Ok(format!(
+        "{}<style>\n{css}\n</style>\n{script}{}",
+        &page[..head_end],
+        &page[body..]
+    ))
+}
+
+/// Every file under `dir`, relative, sorted, with `/` separators.
+fn files_under(dir: &Path) -> Vec<String> {
+    fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(base, &path, out);
+            } else if let Ok(relative) = path.strip_prefix(base) {
+                out.push(relative.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}
+
+/// What the service worker precaches: what a reader needs offline, not the
+/// host-side scripts, the demo pages, the image or the single-file edition.
+fn precached(file: &str) -> bool {
+    !(file.starts_with("demo/")
+        || file.ends_with(".br")
+        || file.starts_with('.')
+        || matches!(
+            file,
+            "sw.js" | "element.js" | "embed-loader.js" | "card.png" | "card.svg" | OFFLINE_PAGE
+        ))
+}
+
+/// Renders `svg` to a `size`×`size` PNG (icons have no text, so no fonts).
+fn png_icon(svg: &[u8], size: u32) -> Result<Vec<u8>> {
+    let tree = resvg::usvg::Tree::from_data(svg, &resvg::usvg::Options::default())
+        .map_err(|e| format!("web/icon.svg: {e}"))?;
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(size, size).ok_or("icon size")?;
+    let scale = size as f32 / tree.size().width().max(tree.size().height());
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    pixmap.encode_png().map_err(|e| format!("icon PNG: {e}"))
+}
+
+pub fn build(root: &Path, build: &Build) -> Result {
+    let loaded = check_data(&build.dataset)?;
+    tools::ensure_build_tools(root)?;
+    let path = tools::path_with_tools(root);
+    let web = root.join("web");
+    let out = &build.out;
+    let _ = std::fs::remove_dir_all(out);
+    std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+
+    let (glue, wasm) = compile_wasm(root, build, &path)?;
+    let css = read_text(&root.join("styles/card.css"))?;
+    let hash = content_hash(&wasm);
+    let mut assets = Assets {
+        glue: format!("who-backs-whom-{hash}.js"),
+        wasm: format!("who-backs-whom-{hash}_bg.wasm"),
+        css: format!("card-{}.css", content_hash(css.as_bytes())),
+        boot: String::new(),
+        title: loaded.dataset.meta.title.to_string(),
+        description: loaded.dataset.meta.description.to_string(),
+    };
+    let boot = assets.substitute(&read_text(&web.join("boot.js"))?);
+    assets.boot = format!("boot-{}.js", content_hash(boot.as_bytes()));
+    write(&out.join(&assets.glue), &glue)?;
+    write(&out.join(&assets.wasm), &wasm)?;
+    write(&out.join(&assets.css), &css)?;
+    write(&out.join(&assets.boot), &boot)?;
+
+    let card = prerender(root, build)?;
+    for name in PAGES {
+        write(
+            &out.join(name),
+            page(&read_text(&web.join(name))?, &assets, &card)?,
+        )?;
+    }
+    write(
+        &out.join(OFFLINE_PAGE),
+        single_file(
+            &read_text(&web.join("index.html"))?,
+            &assets,
+            &card,
+            &css,
+            &glue,
+            &wasm,
+        )?,
+    )?;
+    for name in COPIED {
+        write(&out.join(name), read(&web.join(name))?)?;
+    }
+    for name in TEMPLATED {
+        write(
+            &out.join(name),
+            assets.substitute(&read_text(&web.join(name))?),
+        )?;
+    }
+    let icon = read(&web.join("icon.svg"))?;
+    for size in [192, 512] {
+        write(
+            &out.join(format!("icon-{size}.png")),
+            png_icon(&icon, size)?,
+        )?;
+    }
+    for file in files_under(&web.join("demo")) {
+        let source = web.join("demo").join(&file);
+        let target = out.join("demo").join(&file);
+        if file.ends_with(".html") {
+            write(&target, read_text(&source)?.replace("__WBW_CARD__", ".."))?;
+        } else {
+            write(&target, read(&source)?)?;
+        }
+    }
 
     write(
-        &dist.join("claims.json"),
+        &out.join("claims.json"),
         load::export::to_json(&loaded.dataset),
     )?;
     write(
-        &dist.join("claims.csv"),
+        &out.join("claims.csv"),
         load::export::to_csv(&loaded.dataset),
     )?;
-    let sources = dist.join("sources");
-    std::fs::create_dir_all(&sources).map_err(|e| format!("{}: {e}", sources.display()))?;
     for (source, text) in loaded.dataset.sources.iter().zip(&loaded.source_texts) {
-        write(&sources.join(format!("{}.txt", source.id)), text.clone())?;
+        write(&out.join(format!("sources/{}.txt", source.id)), text)?;
     }
-    println!("build: dist/ is ready");
-    crate::sizes::print(&dist)
-}
 
-fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result {
-    std::fs::write(path, contents).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    // The service worker: one cache per build, named by the hash of everything in it.
+    let mut precache = vec!["./".to_string()];
+    let mut version = Sha256::new();
+    for file in files_under(out).into_iter().filter(|f| precached(f)) {
+        version.update(file.as_bytes());
+        version.update(read(&out.join(&file))?);
+        precache.push(file);
+    }
+    let version = content_hash(&version.finalize());
+    let list = format!(
+        "[{}]",
+        precache
+            .iter()
+            .map(|f| format!("\"{f}\""))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    write(
+        &out.join("sw.js"),
+        read_text(&web.join("sw.js"))?
+            .replace("__WBW_VERSION__", &version)
+            .replace("__WBW_PRECACHE__", &list),
+    )?;
+
+    crate::sizes::precompress(out)?;
+    write(&out.join(".contract-ready"), "")?;
+    println!("build: {} is ready", out.display());
+    crate::sizes::print(out)
 }

@@ -2,7 +2,7 @@
 //! installs what it needs first (see `tools`), so the README's two commands
 //! work on a fresh machine:
 //!
-//! - `cargo xtask serve [--port N]`: build and serve the card at http://127.0.0.1:8080/
+//! - `cargo xtask serve [--port N] [--no-build]`: build and serve the card at http://127.0.0.1:8080/
 //! - `cargo xtask test`: every check and test (format, lints, native, wasm in
 //!   headless Chromium, end-to-end in Chromium)
 //! - `cargo xtask build`: the release build into `dist/`, with sizes
@@ -47,10 +47,14 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let root = project_root();
     let result = match args.first().map(String::as_str) {
-        Some("serve") => serve(&root, port_arg(&args).unwrap_or(8080)),
-        Some("build") => dist::build(&root),
+        Some("serve") => serve(
+            &root,
+            port_arg(&args).unwrap_or(8080),
+            !args.iter().any(|a| a == "--no-build"),
+        ),
+        Some("build") => dist::build(&root, &dist::Build::from_env(&root)),
         Some("test") => test(&root),
-        Some("check-data") => dist::check_data(&root).map(|l| {
+        Some("check-data") => dist::check_data(&dist::dataset_path(&root)).map(|l| {
             println!(
                 "check-data: {} is valid: {} actors, {} sources, {} claims, {} context items",
                 dist::dataset_path(&root).display(),
@@ -62,7 +66,9 @@ fn main() {
         }),
         Some("sizes") => sizes::print(&root.join("dist")),
         _ => {
-            eprintln!("usage: cargo xtask <serve [--port N] | test | build | check-data | sizes>");
+            eprintln!(
+                "usage: cargo xtask <serve [--port N] [--no-build] | test | build | check-data | sizes>"
+            );
             std::process::exit(2);
         }
     };
@@ -77,8 +83,10 @@ fn port_arg(args: &[String]) -> Option<u16> {
     args.get(at + 1)?.parse().ok()
 }
 
-fn serve(root: &Path, port: u16) -> Result {
-    dist::build(root)?;
+fn serve(root: &Path, port: u16, build: bool) -> Result {
+    if build {
+        dist::build(root, &dist::Build::from_env(root))?;
+    }
     let listener = serve::bind(port)?;
     println!("serve: the card is at http://127.0.0.1:{port}/ (Ctrl-C to stop)");
     serve::serve(listener, root.join("dist"));
@@ -193,7 +201,7 @@ fn test(root: &Path) -> Result {
     )?;
     second_dataset(root)?;
     steps.passed += 1;
-    dist::build(root)?;
+    dist::build(root, &dist::Build::from_env(root))?;
     let listener = serve::bind(0)?;
     let url = format!(
         "http://127.0.0.1:{}/",

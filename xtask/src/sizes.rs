@@ -1,5 +1,5 @@
-//! Prints the compressed size of each file of `dist/` (brotli quality 11 and
-//! gzip as a server would send them).
+//! Compressed sizes of `dist/` (brotli quality 11, as the server sends them),
+//! and the precompressed `.br` files the server sends.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -30,14 +30,46 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// Files worth compressing on the wire.
+fn compressible(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("html" | "js" | "css" | "wasm" | "json" | "csv" | "txt" | "svg" | "webmanifest")
+    )
+}
+
+/// Writes `<file>.br` (brotli, quality 11) beside each compressible file, for
+/// the server to send to clients that accept it.
+pub fn precompress(dist: &Path) -> Result {
+    let mut paths = Vec::new();
+    files(dist, &mut paths);
+    for path in paths.into_iter().filter(|p| compressible(p)) {
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut out = Vec::new();
+        {
+            let mut writer = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
+            writer.write_all(&bytes).expect("compressing into memory");
+        }
+        let mut name = path.clone().into_os_string();
+        name.push(".br");
+        std::fs::write(&name, out).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(())
+}
+
 pub fn print(dist: &Path) -> Result {
     let mut paths = Vec::new();
     files(dist, &mut paths);
+    paths.retain(|p| p.extension().is_none_or(|e| e != "br"));
     println!("\n{:<48} {:>10} {:>10}", "file", "bytes", "brotli");
     let (mut raw_total, mut br_total) = (0, 0);
     for path in paths {
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let br = brotli_size(&bytes);
+        let mut precompressed = path.clone().into_os_string();
+        precompressed.push(".br");
+        let br = std::fs::metadata(&precompressed)
+            .map(|m| m.len() as usize)
+            .unwrap_or_else(|_| brotli_size(&bytes));
         raw_total += bytes.len();
         br_total += br;
         let name = path

@@ -1,5 +1,5 @@
 //! Installs what the build and the tests need, once, and finds it again:
-//! the wasm32 target (rustup), Trunk and wasm-bindgen-cli at pinned versions
+//! the wasm32 target (rustup), wasm-bindgen-cli at its pinned version
 //! in a per-user cache outside the work tree (so fresh clones reuse them),
 //! npm packages from the committed lockfile, and Debian's Chromium for tests.
 
@@ -8,7 +8,6 @@ use std::process::Command;
 
 use crate::{fail, run, Result};
 
-pub const TRUNK_VERSION: &str = "0.21.14";
 /// Must equal the `wasm-bindgen = "=…"` pin in Cargo.toml.
 pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
@@ -30,7 +29,6 @@ pub fn cache_dir() -> PathBuf {
 pub fn path_with_tools(root: &Path) -> String {
     let cache = cache_dir();
     let mut parts = vec![
-        cache.join(format!("trunk-{TRUNK_VERSION}/bin")),
         cache.join(format!("wasm-bindgen-cli-{WASM_BINDGEN_VERSION}/bin")),
         root.join("node_modules/.bin"),
     ];
@@ -86,7 +84,6 @@ fn ensure_cargo_tool(krate: &str, version: &str, binary: &str, locked: bool) -> 
 
 pub fn ensure_build_tools(root: &Path) -> Result {
     ensure_wasm_target()?;
-    ensure_cargo_tool("trunk", TRUNK_VERSION, "trunk", true)?;
     // wasm-bindgen-cli does not install with --locked (a locked dependency is gone from the registry).
     ensure_cargo_tool(
         "wasm-bindgen-cli",

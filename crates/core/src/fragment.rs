@@ -235,3 +235,46 @@ fn example_actor_ids(dataset: &Dataset) -> String {
         .collect();
     format!("{} (see claims.json for all)", ids.join(", "))
 }
+
+/// The option key for a name a host page may use: `hideRelation` → `hide-relation`.
+/// Keys of the link language pass through unchanged.
+pub fn canonical_key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len() + 2);
+    for c in name.chars() {
+        if c.is_ascii_uppercase() {
+            key.push('-');
+            key.push(c.to_ascii_lowercase());
+        } else {
+            key.push(c);
+        }
+    }
+    key
+}
+
+/// `base` with the keys of `overrides` replaced by their values there: what a
+/// host's `set(options)` means. A key given in `overrides` drops every pair of
+/// that key from `base`, so `hide-relation=` clears that filter.
+pub fn merge(base: &str, overrides: &str) -> String {
+    let pairs = |s: &str| -> Vec<(String, String)> {
+        s.trim_start_matches('#')
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                let (k, v) = p.split_once('=').unwrap_or((p, ""));
+                (k.to_string(), v.to_string())
+            })
+            .collect()
+    };
+    let overrides = pairs(overrides);
+    let mut merged: Vec<(String, String)> = pairs(base)
+        .into_iter()
+        .filter(|(k, _)| !overrides.iter().any(|(o, _)| o == k))
+        .collect();
+    merged.extend(overrides);
+    merged
+        .iter()
+        .filter(|(k, v)| !(v.is_empty() && k.starts_with("hide-")))
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join("&")
+}

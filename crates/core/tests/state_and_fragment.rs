@@ -5,7 +5,7 @@
 mod common;
 
 use common::actor;
-use who_backs_whom_core::fragment::{Options, Theme, KEYS};
+use who_backs_whom_core::fragment::{canonical_key, merge, Options, Theme, KEYS};
 use who_backs_whom_core::state::{Action, CardState, View};
 use who_backs_whom_core::{Dataset, Filter, Relation, Stance};
 
@@ -505,4 +505,50 @@ fn filter_from_a_link_equals_the_same_filter_built_by_toggles() {
         o.format(&d),
         "hide-relation=sanctions&hide-claimant=alpha-state,delta-watch"
     );
+}
+
+// ---------------------------------------------------------------------------
+// Host options (element attributes, JS API)
+// ---------------------------------------------------------------------------
+
+#[test]
+fn camel_case_names_from_a_host_map_to_link_keys() {
+    assert_eq!(canonical_key("hideRelation"), "hide-relation");
+    assert_eq!(canonical_key("hideClaimant"), "hide-claimant");
+    assert_eq!(canonical_key("hide-stance"), "hide-stance");
+    assert_eq!(canonical_key("focus"), "focus");
+    for key in KEYS {
+        assert_eq!(canonical_key(key), key, "link keys pass through");
+    }
+}
+
+#[test]
+fn merge_replaces_the_keys_it_is_given_and_keeps_the_others() {
+    assert_eq!(
+        merge("focus=a&view=list&theme=dark", "view=timeline"),
+        "focus=a&theme=dark&view=timeline"
+    );
+    assert_eq!(merge("", "focus=b"), "focus=b");
+    assert_eq!(merge("#focus=a", ""), "focus=a");
+}
+
+#[test]
+fn merge_with_an_empty_hide_list_clears_that_filter_only() {
+    assert_eq!(
+        merge(
+            "hide-relation=training&hide-stance=neutral",
+            "hide-relation="
+        ),
+        "hide-stance=neutral"
+    );
+}
+
+#[test]
+fn merged_options_parse_to_the_override_over_the_current_state() {
+    let d = dataset();
+    let current = parse(&d, "select=alpha-state&view=list");
+    let merged = merge(&current.format(&d), "view=timeline");
+    let options = parse(&d, &merged);
+    assert_eq!(options.snapshot.view, View::Timeline);
+    assert_eq!(options.snapshot.selected, Some(actor(&d, "alpha-state")));
 }
