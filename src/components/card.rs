@@ -14,6 +14,7 @@ use super::detail::Detail;
 use super::filters::Filters;
 use super::list::ListView;
 use super::network::NetworkView;
+use super::share::SharePanel;
 use super::sources::SourcesPanel;
 use super::timeline::TimelineView;
 
@@ -106,6 +107,24 @@ pub fn initial_options(props: &CardProps) -> (Options, Vec<Notice>) {
     (options, notices)
 }
 
+/// The card's absolute base URL (ending in `/`): `asset_base` when a host gave
+/// an absolute one, else the page's directory; `None` off the web (file://,
+/// prerendering), where no snippet could work.
+fn card_base(asset_base: &str) -> Option<String> {
+    if asset_base.starts_with("http://") || asset_base.starts_with("https://") {
+        return Some(asset_base.to_string());
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        let href = web_sys::window()?.location().href().ok()?;
+        let href = href.split(['#', '?']).next()?;
+        if href.starts_with("http://") || href.starts_with("https://") {
+            return Some(href[..=href.rfind('/')?].to_string());
+        }
+    }
+    None
+}
+
 #[component]
 pub fn Card(props: &CardProps) -> Html {
     let dataset = props.dataset.0;
@@ -185,6 +204,17 @@ pub fn Card(props: &CardProps) -> Html {
         let started = started.clone();
         use_effect_with((), move |_| started.set(true));
     }
+    // The card's own address, for the embed snippets: known only in a browser.
+    let base = use_state(AttrValue::default);
+    {
+        let base = base.clone();
+        let asset_base = props.asset_base.clone();
+        use_effect_with((), move |_| {
+            if let Some(url) = card_base(&asset_base) {
+                base.set(url.into());
+            }
+        });
+    }
     let all_claims = (state.view == View::Network && !empty).then(|| {
         let claims = query::claims_involving(dataset, state.focus, &state.filter);
         html! {
@@ -257,6 +287,10 @@ pub fn Card(props: &CardProps) -> Html {
                     filter={state.filter.clone()} dispatch={dispatch.clone()} asset_base={props.asset_base.clone()} />
             }
             <SourcesPanel dataset={props.dataset} asset_base={props.asset_base.clone()} />
+            if !base.is_empty() {
+                <SharePanel base={(*base).clone()} fragment={state.options().format(dataset)}
+                    title={dataset.meta.title.clone().to_string()} />
+            }
             <p class="wbw-live wbw-visually-hidden" aria-live="polite">{ &state.announcement }</p>
         </section>
     }

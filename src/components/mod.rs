@@ -7,5 +7,6 @@ pub mod detail;
 pub mod filters;
 pub mod list;
 pub mod network;
+pub mod share;
 pub mod sources;
 pub mod timeline;

@@ -213,6 +213,27 @@ fn page(template: &str, assets: &Assets, card: &str) -> Result<String> {
     ))
 }
 
+/// Starts the single-file edition's wasm; as web/boot.js does, leaves the
+/// prerendered card readable with a notice when the wasm cannot run.
+const SINGLE_FILE_START: &str = r#"await (async (wasm64) => {
+  try {
+    const bytes = Uint8Array.from(atob(wasm64), (c) => c.charCodeAt(0));
+    await __wbg_init({ module_or_path: bytes });
+  } catch (error) {
+    const card = document.querySelector('#wbw-root .wbw');
+    if (!card || card.querySelector('.wbw-unavailable')) return;
+    card.classList.add('wbw-static');
+    const notice = document.createElement('div');
+    notice.className = 'wbw-notice wbw-unavailable';
+    notice.setAttribute('role', 'status');
+    const text = document.createElement('p');
+    text.textContent = 'The interactive parts of this card could not start in this browser. Everything below can still be read.';
+    notice.append(text);
+    card.prepend(notice);
+    console.warn('who-backs-whom: the card could not start:', error);
+  }
+})"#;
+
 /// One HTML file with the CSS, the JS glue and the wasm (base64) inside:
 /// opened from disk, with no network, it hydrates like the standalone page.
 fn single_file(
@@ -232,7 +253,7 @@ fn single_file(
     // The glue is an ES module; as an inline module its `export`s are inert,
     // and `__wbg_init` (its default export) accepts the wasm bytes.
     let script = format!(
-        "<script type=\"module\">\n{glue}\nconst bytes = Uint8Array.from(atob(\"{wasm64}\"), (c) => c.charCodeAt(0));\nawait __wbg_init({{ module_or_path: bytes }});\n</script>\n"
+        "<script type=\"module\">\n{glue}\n{SINGLE_FILE_START}(\"{wasm64}\");\n</script>\n"
     );
     if !glue.contains("async function __wbg_init(") {
         return fail("the wasm-bindgen glue has no __wbg_init: the single-file edition needs updating for this wasm-bindgen version");

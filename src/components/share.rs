@@ -1,0 +1,145 @@
+//! "Embed this card": the two embed snippets for the card's current state,
+//! with copy buttons, and the single-file edition to save for offline.
+//! Shown once the card runs (it needs the card's own address).
+//!
+//! Architecture invariant: the snippets are built from the link language
+//! (`Options::format`), the same one the iframe, the element and the JS API read.
+
+use wasm_bindgen::{JsCast, JsValue};
+use yew::prelude::*;
+
+/// The snippets for a card at `base` (absolute, ending in `/`) in state `fragment`.
+pub fn snippets(base: &str, fragment: &str, title: &str) -> (String, String) {
+    let escape = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('"', "&quot;")
+            .replace('<', "&lt;")
+    };
+    let hash = if fragment.is_empty() {
+        String::new()
+    } else {
+        format!("#{fragment}")
+    };
+    let iframe = format!(
+        "<iframe src=\"{base}embed.html{hash}\" title=\"{}\" data-who-backs-whom width=\"100%\" height=\"760\" loading=\"lazy\" referrerpolicy=\"no-referrer\" style=\"border:0;width:100%\"></iframe>\n<script src=\"{base}embed-loader.js\" defer></script>",
+        escape(title)
+    );
+    let attributes: String = fragment
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            format!(" {k}=\"{}\"", escape(v))
+        })
+        .collect();
+    let element = format!(
+        "<script type=\"module\" src=\"{base}element.js\"></script>\n<who-backs-whom{attributes}><a href=\"{base}{hash}\">{}</a></who-backs-whom>",
+        escape(title)
+    );
+    (iframe, element)
+}
+
+/// Copies `text` with the asynchronous clipboard API, where the page allows it.
+fn copy(text: &str) -> bool {
+    let get = |target: &JsValue, key: &str| js_sys::Reflect::get(target, &key.into()).ok();
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let clipboard = get(&window.into(), "navigator").and_then(|n| get(&n, "clipboard"));
+    let write = clipboard
+        .as_ref()
+        .and_then(|c| get(c, "writeText"))
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match (clipboard, write) {
+        (Some(clipboard), Some(write)) => write.call1(&clipboard, &text.into()).is_ok(),
+        _ => false,
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct ShareProps {
+    /// The card's absolute base URL, ending in `/`.
+    pub base: AttrValue,
+    /// The card's state in the link language.
+    pub fragment: AttrValue,
+    pub title: AttrValue,
+}
+
+#[derive(Properties, PartialEq, Clone)]
+struct SnippetProps {
+    label: AttrValue,
+    code: AttrValue,
+}
+
+#[component]
+fn Snippet(props: &SnippetProps) -> Html {
+    let copied = use_state(|| None::<bool>);
+    let onclick = {
+        let copied = copied.clone();
+        let code = props.code.clone();
+        Callback::from(move |_| copied.set(Some(copy(&code))))
+    };
+    let status = match *copied {
+        Some(true) => "Copied.",
+        Some(false) => "Select the text and copy it.",
+        None => "",
+    };
+    html! {
+        <div class="wbw-snippet">
+            <label>{ props.label.clone() }
+                <textarea readonly=true spellcheck="false" value={props.code.clone()} />
+            </label>
+            <button type="button" {onclick}>{ "Copy" }</button>
+            <span class="wbw-copied" role="status">{ status }</span>
+        </div>
+    }
+}
+
+#[component]
+pub fn SharePanel(props: &ShareProps) -> Html {
+    let (iframe, element) = snippets(&props.base, &props.fragment, &props.title);
+    html! {
+        <details class="wbw-embed">
+            <summary>{ "Embed this card, or save it for offline" }</summary>
+            <p>
+                <a href={format!("{}who-backs-whom-offline.html", props.base)} download="who-backs-whom-offline.html">
+                    { "Save for offline" }</a>
+                { ": one HTML file that opens without a network, to pass on by messaging app or memory card." }
+            </p>
+            <p>{ "The snippets show the card as it is now (centre, view and filters). Neither sets a cookie or loads anything from elsewhere." }</p>
+            <Snippet label="Embed with an iframe (recommended)" code={iframe} />
+            <Snippet label="Embed with a script, where iframes are not allowed" code={element} />
+        </details>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::snippets;
+
+    #[test]
+    fn snippets_carry_the_state_as_fragment_and_as_attributes() {
+        let (iframe, element) = snippets(
+            "https://card.example/wbw/",
+            "focus=belarus&view=list",
+            "Who backs \"X\"?",
+        );
+        assert!(
+            iframe.contains(r#"src="https://card.example/wbw/embed.html#focus=belarus&view=list""#)
+        );
+        assert!(iframe.contains(r#"title="Who backs &quot;X&quot;?""#));
+        assert!(iframe.contains(r#"<script src="https://card.example/wbw/embed-loader.js" defer>"#));
+        assert!(
+            element.contains(r#"<script type="module" src="https://card.example/wbw/element.js">"#)
+        );
+        assert!(element.contains(r#"<who-backs-whom focus="belarus" view="list">"#));
+        assert!(element.contains(r#"<a href="https://card.example/wbw/#focus=belarus&view=list">"#));
+    }
+
+    #[test]
+    fn default_state_gives_bare_snippets() {
+        let (iframe, element) = snippets("https://c.example/", "", "T");
+        assert!(iframe.contains(r#"src="https://c.example/embed.html""#));
+        assert!(element.contains("<who-backs-whom><a href=\"https://c.example/\">T</a>"));
+    }
+}
