@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use who_backs_whom_core::layout::{self, Edge, Node, FONT_SIZE, LINE_HEIGHT};
+use who_backs_whom_core::layout::{self, svg_number as n, Edge, Node, FONT_SIZE, LINE_HEIGHT};
 use who_backs_whom_core::query::{GroupKind, Neighbourhood};
 use who_backs_whom_core::state::{plural, Action};
 use who_backs_whom_core::ActorId;
@@ -33,16 +33,24 @@ fn edge_path(edge: &Edge) -> String {
     let (dx, dy) = (x2 - x1, y2 - y1);
     let length = (dx * dx + dy * dy).sqrt().max(1.0);
     let (cx, cy) = (mx - dy / length * edge.bend, my + dx / length * edge.bend);
-    format!("M{x1:.1} {y1:.1}Q{cx:.1} {cy:.1} {x2:.1} {y2:.1}")
+    format!(
+        "M{} {}Q{} {} {} {}",
+        n(x1),
+        n(y1),
+        n(cx),
+        n(cy),
+        n(x2),
+        n(y2)
+    )
 }
 
 fn label(node: &Node) -> Html {
     html! {
-        <text x={format!("{:.1}", node.x)} y={format!("{:.1}", node.label_y)} text-anchor="middle" font-size={FONT_SIZE.to_string()}>
+        <text x={n(node.x)} y={n(node.label_y)} text-anchor="middle" font-size={n(FONT_SIZE)}>
             { for node.label.iter().enumerate().map(|(i, line)| html! {
                 // The trailing space keeps wrapped words apart in the text
                 // content, so the accessible name contains the visible label.
-                <tspan x={format!("{:.1}", node.x)} dy={if i == 0 { "0".to_string() } else { LINE_HEIGHT.to_string() }}>{ if i + 1 < node.label.len() { format!("{line} ") } else { line.clone() } }</tspan>
+                <tspan x={n(node.x)} dy={if i == 0 { "0".to_string() } else { n(LINE_HEIGHT) }}>{ if i + 1 < node.label.len() { format!("{line} ") } else { line.clone() } }</tspan>
             }) }
         </text>
     }
@@ -89,9 +97,9 @@ pub fn NetworkView(props: &NetworkProps) -> Html {
             <g key={actor.0} class={classes!("wbw-node", selected.then_some("wbw-selected"))} role="button" tabindex="0"
                 aria-pressed={selected.to_string()} aria-label={format!("{name}. {}", groups_of(actor))} {onclick} {onkeydown}>
                 // The whole box (circle, gap and label) takes the tap: a large target.
-                <rect class="wbw-hit" x={format!("{left:.1}")} y={format!("{top:.1}")}
-                    width={format!("{:.1}", right - left)} height={format!("{:.1}", bottom - top)} />
-                <circle cx={format!("{:.1}", node.x)} cy={format!("{:.1}", node.y)} r={node.radius.to_string()} />
+                <rect class="wbw-hit" x={n(left)} y={n(top)}
+                    width={n(right - left)} height={n(bottom - top)} />
+                <circle cx={n(node.x)} cy={n(node.y)} r={n(node.radius)} />
                 { label(node) }
             </g>
         }
@@ -115,24 +123,24 @@ pub fn NetworkView(props: &NetworkProps) -> Html {
         let (x, y) = (x1 + (x2 - x1) * t + edge.bend * 0.3, y1 + (y2 - y1) * t);
         html! {
             <g class="wbw-badge" aria-hidden="true">
-                <circle cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="8" />
-                <text x={format!("{x:.1}")} y={format!("{:.1}", y + 3.5)} text-anchor="middle" font-size="10">{ edge.claims }</text>
+                <circle cx={n(x)} cy={n(y)} r="8" />
+                <text x={n(x)} y={n(y + 3.5)} text-anchor="middle" font-size="10">{ edge.claims }</text>
             </g>
         }
     };
     html! {
         <figure class="wbw-network">
-            <svg viewBox={format!("0 0 {} {:.0}", drawing.width, drawing.height)} role="group"
+            <svg viewBox={format!("0 0 {} {}", n(drawing.width), n(drawing.height.ceil()))} role="group"
                 aria-label={format!("Network of claims around {focus_name}. The list view gives the same content as text.")}>
                 <g class="wbw-edges" aria-hidden="true">
                     { for drawing.edges.iter().map(|e| html! { <path class={stance_class(e.group)} d={edge_path(e)} /> }) }
                 </g>
                 { for drawing.headings.iter().map(|h| html! {
-                    <text class="wbw-band" x="4" y={format!("{:.1}", h.y)} aria-hidden="true">{ h.band.heading() }</text>
+                    <text class="wbw-band" x="4" y={n(h.y)} aria-hidden="true">{ h.band.heading() }</text>
                 }) }
                 { for drawing.edges.iter().map(badge) }
                 <g class="wbw-node wbw-focus" aria-hidden="true">
-                    <circle cx={format!("{:.1}", drawing.focus.x)} cy={format!("{:.1}", drawing.focus.y)} r={drawing.focus.radius.to_string()} />
+                    <circle cx={n(drawing.focus.x)} cy={n(drawing.focus.y)} r={n(drawing.focus.radius)} />
                     { label(&drawing.focus) }
                 </g>
                 { for drawing.nodes.iter().map(node) }

@@ -23,6 +23,19 @@ pub const WIDTH: f32 = 360.0;
 pub const COLUMNS: usize = 3;
 /// Node radius.
 pub const RADIUS: f32 = 15.0;
+
+/// A coordinate for SVG markup with one decimal ("12.3", "-0.5"). Integer
+/// arithmetic only, so the wasm carries no float-formatting code for it.
+pub fn svg_number(value: f32) -> String {
+    let tenths = (value * 10.0).round() as i32;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let tenths = tenths.unsigned_abs();
+    if tenths % 10 == 0 {
+        format!("{sign}{}", tenths / 10)
+    } else {
+        format!("{sign}{}.{}", tenths / 10, tenths % 10)
+    }
+}
 /// Label font size and line height.
 pub const FONT_SIZE: f32 = 12.0;
 pub const LINE_HEIGHT: f32 = 14.0;

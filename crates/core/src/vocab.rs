@@ -121,6 +121,15 @@ impl Status {
 }
 
 impl Stance {
+    /// The label in running text: "backs", "opposes", "contact".
+    pub const fn label_lowercase(self) -> &'static str {
+        match self {
+            Stance::Backs => "backs",
+            Stance::Opposes => "opposes",
+            Stance::Neutral => "contact",
+        }
+    }
+
     /// Heading for the actors taking this stance towards the focus.
     pub const fn towards_heading(self) -> &'static str {
         match self {
@@ -133,6 +142,13 @@ impl Stance {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn lowercase_stance_labels_are_the_labels_in_lowercase() {
+        for stance in super::Stance::ALL {
+            assert_eq!(stance.label_lowercase(), stance.label().to_lowercase());
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -293,3 +293,18 @@ fn a_focus_with_no_claims_is_drawn_alone() {
     assert_eq!(l.focus.actor, lonely);
     assert!(l.focus.bounds().3 <= l.height);
 }
+
+#[test]
+fn svg_numbers_have_at_most_one_decimal_and_keep_the_sign() {
+    use who_backs_whom_core::layout::svg_number;
+    assert_eq!(svg_number(12.0), "12");
+    assert_eq!(svg_number(12.34), "12.3");
+    assert_eq!(svg_number(12.36), "12.4");
+    assert_eq!(svg_number(-0.5), "-0.5");
+    assert_eq!(svg_number(-3.0), "-3");
+    assert_eq!(svg_number(0.04), "0");
+    for tenths in -5000..5000 {
+        let value = tenths as f32 / 10.0;
+        assert_eq!(svg_number(value), format!("{value}"), "for {value}");
+    }
+}
