@@ -170,9 +170,32 @@ pub fn Card(props: &CardProps) -> Html {
         use_memo((state.focus, state.filter.clone()), |(focus, filter)| {
             query::neighbourhood(dataset, *focus, filter)
         });
+    // When the control a reader used goes away (closing the details, a new
+    // centre, the last step back), keyboard focus moves to the question
+    // instead of falling to the page.
+    let title_ref = use_node_ref();
+    let focus_moves = use_state(|| 0u32);
+    {
+        let title_ref = title_ref.clone();
+        use_effect_with(*focus_moves, move |moves| {
+            if *moves > 0 {
+                if let Some(title) = title_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = title.focus();
+                }
+            }
+        });
+    }
     let dispatch = {
         let model = model.clone();
-        Callback::from(move |action: Action| model.dispatch(action))
+        let focus_moves = focus_moves.clone();
+        Callback::from(move |action: Action| {
+            let removes_control =
+                matches!(action, Action::Deselect | Action::Refocus(_) | Action::Back);
+            model.dispatch(action);
+            if removes_control {
+                focus_moves.set(*focus_moves + 1);
+            }
+        })
     };
 
     let focus_name = &dataset.actor(state.focus).name;
@@ -250,8 +273,8 @@ pub fn Card(props: &CardProps) -> Html {
                 </div>
             }
             <div class="wbw-focusbar">
-                { for back }
-                <h3 class="wbw-focus-title">{ format!("Who backs {focus_name}, and who opposes it?") }</h3>
+                { back.unwrap_or_default() }
+                <h3 class="wbw-focus-title" tabindex="-1" ref={title_ref}>{ format!("Who backs {focus_name}, and who opposes it?") }</h3>
                 <p class="wbw-focus-desc">{ dataset.actor(state.focus).description.to_string() }</p>
             </div>
             <div class="wbw-toolbar">
@@ -281,7 +304,7 @@ pub fn Card(props: &CardProps) -> Html {
                     } }
                 </div>
             }
-            { for all_claims }
+            { all_claims.unwrap_or_default() }
             if let Some(selected) = state.selected {
                 <Detail dataset={props.dataset} actor={selected} focus={state.focus}
                     filter={state.filter.clone()} dispatch={dispatch.clone()} asset_base={props.asset_base.clone()} />
