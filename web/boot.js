@@ -100,9 +100,12 @@ function unavailable(error) {
   console.warn(`who-backs-whom: the card stays static: ${reason}.`, ...(error instanceof Failure ? [] : [error]));
 }
 
-/** Offline support: only on http(s), only on the card's own pages, after load. */
+/** Offline support: only on http(s), only on the card's own pages opened as
+ * pages, after load. Never inside an iframe: an embedded card writes nothing
+ * in the reader's browser under the host's site (no cache, no worker). */
 function registerServiceWorker() {
   if (!('serviceWorker' in navigator)) return;
+  if (window.parent !== window) return;
   if (location.protocol !== 'https:' && location.protocol !== 'http:') return;
   const register = () => {
     navigator.serviceWorker

@@ -9,8 +9,8 @@
 //   const card = await mount(document.querySelector('#card'), { focus: 'belarus' });
 //   card.set({ view: 'list' }); card.unmount();
 //
-// TEMPLATE: xtask replaces the __WBW_…__ placeholders with the build's file
-// names. Every URL is resolved against this module's own URL, so the card works
+// TEMPLATE: xtask replaces the placeholders below (GLUE, WASM, CSS) with the
+// build's file names. Every URL is resolved against this module's own URL, so the card works
 // under any path prefix and from another origin. Nothing here touches cookies,
 // storage or any origin but the card's own; no inline script or style, no eval
 // (it runs under a strict Content-Security-Policy). The only global it adds is

@@ -80,12 +80,23 @@
     }
   });
 
+  /** Whether the frame shows its document already (a frame still on its initial
+   * about:blank is same-origin with the host; the card's document is not, or is complete). */
+  function loaded(frame) {
+    try {
+      var href = frame.contentWindow.location.href;
+      return href !== 'about:blank' && frame.contentDocument.readyState === 'complete';
+    } catch (e) {
+      return true;
+    }
+  }
+
   /** Frames that loaded before this script ran have reported already: ask them again. */
   function ask() {
     var frames = document.querySelectorAll(SELECTOR);
     for (var i = 0; i < frames.length; i++) {
       var origin = srcOrigin(frames[i]);
-      if (origin && frames[i].contentWindow) {
+      if (origin && frames[i].contentWindow && loaded(frames[i])) {
         try {
           frames[i].contentWindow.postMessage({ type: 'who-backs-whom:request-height' }, origin);
         } catch (e) {
