@@ -8,7 +8,9 @@
 //! - `cargo xtask build`: the release build into `dist/`, with sizes
 //! - `cargo xtask check-data`: check the dataset only (`WBW_DATASET` picks another)
 //! - `cargo xtask sizes`: compressed sizes of `dist/`
+//! - `cargo xtask bench [--quick] [--scale]`: the benchmarks of BENCHMARKS.md
 
+mod bench;
 mod dist;
 mod serve;
 mod sizes;
@@ -65,9 +67,10 @@ fn main() {
             )
         }),
         Some("sizes") => sizes::print(&root.join("dist")),
+        Some("bench") => bench::bench(&root, &args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <serve [--port N] [--no-build] | test | build | check-data | sizes>"
+                "usage: cargo xtask <serve [--port N] [--no-build] | test | build | check-data | sizes | bench [--quick] [--scale] [--no-build]>"
             );
             std::process::exit(2);
         }
@@ -218,6 +221,9 @@ fn test(root: &Path) -> Result {
             .env("WBW_URL", &url)
             .env("CHROMIUM", tools::CHROMIUM),
     )?;
+    println!("\n=== test: benchmark, quick mode (fails only if it cannot measure)");
+    bench::quick(root, &url).map_err(|e| format!("test step `benchmark` failed: {e}"))?;
+    steps.passed += 1;
     println!("\nsteps: {} passed, 0 failed", steps.passed);
     Ok(())
 }
