@@ -33,8 +33,8 @@ pub fn snippets(base: &str, fragment: &str, title: &str) -> (String, String) {
         })
         .collect();
     let element = format!(
-        "<script type=\"module\" src=\"{base}element.js\"></script>\n<who-backs-whom{attributes}><a href=\"{base}{hash}\">{}</a></who-backs-whom>",
-        escape(title)
+        "<script type=\"module\" src=\"{base}element.js\"></script>\n<who-backs-whom{attributes}><a href=\"{base}{hash}\">{t}</a><noscript><a href=\"{base}{hash}\"><img src=\"{base}card.png\" alt=\"{t}\" width=\"600\"></a></noscript></who-backs-whom>",
+        t = escape(title)
     );
     (iframe, element)
 }
@@ -134,6 +134,7 @@ mod tests {
         );
         assert!(element.contains(r#"<who-backs-whom focus="belarus" view="list">"#));
         assert!(element.contains(r#"<a href="https://card.example/wbw/#focus=belarus&view=list">"#));
+        assert!(element.contains(r#"<noscript><a href="https://card.example/wbw/#focus=belarus&view=list"><img src="https://card.example/wbw/card.png""#));
     }
 
     #[test]

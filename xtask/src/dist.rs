@@ -366,6 +366,9 @@ pub fn build(root: &Path, build: &Build) -> Result {
             assets.substitute(&read_text(&web.join(name))?),
         )?;
     }
+    let card_svg = crate::image::card_svg(&loaded.dataset);
+    write(&out.join("card.png"), crate::image::png(&card_svg)?)?;
+    write(&out.join("card.svg"), card_svg)?;
     let icon = read(&web.join("icon.svg"))?;
     for size in [192, 512] {
         write(

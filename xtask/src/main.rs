@@ -12,6 +12,7 @@
 
 mod bench;
 mod dist;
+mod image;
 mod serve;
 mod sizes;
 mod tools;

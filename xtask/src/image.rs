@@ -1,0 +1,139 @@
+//! The card as a still image (`card.svg`, `card.png`), drawn at build time from
+//! the same layout the network view uses: the social preview (`og:image`) and
+//! the fallback where no script runs (newsletters, AMP, the script embed's
+//! `<noscript>`). The PNG is rasterised with resvg from the SVG, with the
+//! machine's fonts; nothing is fetched.
+
+use std::fmt::Write;
+
+use who_backs_whom_core::layout::{self, svg_number as n};
+use who_backs_whom_core::query::{self, GroupKind};
+use who_backs_whom_core::{Dataset, Filter};
+
+use crate::Result;
+
+/// Image width in SVG units; the drawing (360 wide) is scaled to fit.
+const WIDTH: f32 = 1200.0;
+const MARGIN: f32 = 48.0;
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn edge_style(group: GroupKind) -> (&'static str, &'static str) {
+    match group {
+        GroupKind::Backers | GroupKind::BackedByFocus => ("#0b6b3a", ""),
+        GroupKind::Opponents | GroupKind::OpposedByFocus => ("#a3122b", "7 4"),
+        GroupKind::Contacts => ("#4a5560", "1.5 4"),
+    }
+}
+
+/// The default view of the card (its focus, backers and opponents) as SVG.
+pub fn card_svg(dataset: &Dataset) -> String {
+    let focus = dataset.meta.focus;
+    let neighbourhood = query::neighbourhood(dataset, focus, &Filter::default());
+    let drawing = layout::layout(dataset, &neighbourhood);
+    let scale = (WIDTH - 2.0 * MARGIN) / drawing.width;
+    let top = 150.0;
+    let height = top + drawing.height * scale + 110.0;
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif">"##,
+        w = n(WIDTH),
+        h = n(height.ceil())
+    );
+    let _ = write!(
+        svg,
+        r##"<rect width="100%" height="100%" fill="#ffffff"/><text x="{m}" y="78" font-size="44" font-weight="700" fill="#1a1a1a">{title}</text><text x="{m}" y="122" font-size="24" fill="#555b62">{sub}</text>"##,
+        m = n(MARGIN),
+        title = escape(&dataset.meta.title),
+        sub = escape(&format!(
+            "{} attributed claims from {} sources, dated up to {}. Every claim says who makes it.",
+            dataset.claims.len(),
+            dataset.sources.len(),
+            dataset.meta.as_of
+        ))
+    );
+    let _ = write!(
+        svg,
+        r#"<g transform="translate({} {top}) scale({})">"#,
+        n(MARGIN),
+        scale
+    );
+    for edge in &drawing.edges {
+        let (colour, dash) = edge_style(edge.group);
+        let ((x1, y1), (x2, y2)) = (edge.from, edge.to);
+        let _ = write!(
+            svg,
+            r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{colour}" stroke-width="2" stroke-dasharray="{dash}"/>"#,
+            n(x1),
+            n(y1),
+            n(x2),
+            n(y2)
+        );
+    }
+    for heading in &drawing.headings {
+        let _ = write!(
+            svg,
+            r##"<text x="4" y="{}" font-size="11" font-weight="700" fill="#555b62">{}</text>"##,
+            n(heading.y),
+            heading.band.heading().to_uppercase()
+        );
+    }
+    let node = |svg: &mut String, node: &layout::Node, is_focus: bool| {
+        let fill = if is_focus { "#1a1a1a" } else { "#ffffff" };
+        let _ = write!(
+            svg,
+            r##"<circle cx="{}" cy="{}" r="{}" fill="{fill}" stroke="#1a1a1a" stroke-width="1.5"/>"##,
+            n(node.x),
+            n(node.y),
+            n(node.radius)
+        );
+        for (i, line) in node.label.iter().enumerate() {
+            let _ = write!(
+                svg,
+                r##"<text x="{}" y="{}" font-size="{}" text-anchor="middle" fill="#1a1a1a" font-weight="{}" stroke="#ffffff" stroke-width="3" paint-order="stroke">{}</text>"##,
+                n(node.x),
+                n(node.label_y + i as f32 * layout::LINE_HEIGHT),
+                n(layout::FONT_SIZE),
+                if is_focus { 700 } else { 400 },
+                escape(line)
+            );
+        }
+    };
+    node(&mut svg, &drawing.focus, true);
+    for each in &drawing.nodes {
+        node(&mut svg, each, false);
+    }
+    let _ = write!(
+        svg,
+        r##"</g><text x="{m}" y="{y}" font-size="22" fill="#555b62">Solid line: backs · dashed: opposes · dotted: contact.</text><text x="{m}" y="{y2}" font-size="22" fill="#555b62">Open the card to read each claim, who makes it, and where.</text></svg>"##,
+        m = n(MARGIN),
+        y = n(height - 60.0),
+        y2 = n(height - 28.0)
+    );
+    svg
+}
+
+/// Rasterises `svg` at its own size, with the system's fonts.
+pub fn png(svg: &str) -> Result<Vec<u8>> {
+    let mut options = resvg::usvg::Options::default();
+    options.fontdb_mut().load_system_fonts();
+    if options.fontdb.is_empty() {
+        eprintln!("build: warning: no system fonts found; card.png will have no text (install fonts-dejavu-core)");
+    }
+    let tree = resvg::usvg::Tree::from_str(svg, &options).map_err(|e| format!("card.svg: {e}"))?;
+    let size = tree.size().to_int_size();
+    let mut pixmap =
+        resvg::tiny_skia::Pixmap::new(size.width(), size.height()).ok_or("card.png size")?;
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::default(),
+        &mut pixmap.as_mut(),
+    );
+    pixmap.encode_png().map_err(|e| format!("card.png: {e}"))
+}
