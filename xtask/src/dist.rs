@@ -118,6 +118,9 @@ struct Assets {
     boot: String,
     title: String,
     description: String,
+    /// `$WBW_PUBLIC_URL`: where the card will be served, for absolute links
+    /// that must be absolute (og:image); "" leaves them relative.
+    public_url: String,
 }
 
 impl Assets {
@@ -130,6 +133,7 @@ impl Assets {
             .replace("__WBW_BOOT__", &self.boot)
             .replace("__WBW_TITLE__", &escape_html(&self.title))
             .replace("__WBW_DESCRIPTION__", &escape_html(&self.description))
+            .replace("__WBW_PUBLIC_URL__", &escape_html(&self.public_url))
     }
 }
 
@@ -331,6 +335,11 @@ pub fn build(root: &Path, build: &Build) -> Result {
         boot: String::new(),
         title: loaded.dataset.meta.title.to_string(),
         description: loaded.dataset.meta.description.to_string(),
+        public_url: match std::env::var("WBW_PUBLIC_URL") {
+            Ok(url) if !url.is_empty() && !url.ends_with('/') => url + "/",
+            Ok(url) => url,
+            Err(_) => String::new(),
+        },
     };
     let boot = assets.substitute(&read_text(&web.join("boot.js"))?);
     assets.boot = format!("boot-{}.js", content_hash(boot.as_bytes()));
