@@ -148,7 +148,9 @@ pub fn NetworkView(props: &NetworkProps) -> Html {
             <svg viewBox={format!("0 0 {} {}", n(drawing.width), n(drawing.height.ceil()))} role="group"
                 aria-label={format!("Network of claims around {focus_name}. The list view gives the same content as text.")}>
                 <g class="wbw-edges" aria-hidden="true">
-                    { for drawing.edges.iter().map(|e| html! { <path class={stance_class(e.group)} d={edge_path(e)} /> }) }
+                    { for drawing.edges.iter().map(|e| html! {
+                        <path class={format!("{} wbw-family-{}", stance_class(e.group), e.family.id())} d={edge_path(e)} />
+                    }) }
                 </g>
                 { for drawing.headings.iter().map(|h| html! {
                     <text class="wbw-band" x="4" y={n(h.y)} aria-hidden="true">{ h.band.heading() }</text>
@@ -164,6 +166,8 @@ pub fn NetworkView(props: &NetworkProps) -> Html {
                 <span class="wbw-key wbw-key-backs">{ "solid line: backs" }</span>
                 <span class="wbw-key wbw-key-opposes">{ "dashed line: opposes" }</span>
                 <span class="wbw-key wbw-key-neutral">{ "dotted line: contact" }</span>
+                <span class="wbw-key wbw-key-military">{ "thick: arms or training" }</span>
+                <span class="wbw-key wbw-key-electoral">{ "medium: election support or observers" }</span>
                 <span class="wbw-key">{ "number: claims" }</span>
                 if drawing.not_drawn > 0 {
                     <span>{ format!("{} more actors in the list view.", drawing.not_drawn) }</span>

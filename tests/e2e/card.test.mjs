@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './support.mjs';
 
 const URL_BASE = process.env.WBW_URL;
 const ARTEFACTS = 'test-results';
@@ -12,11 +12,7 @@ let browser;
 
 before(async () => {
   assert.ok(URL_BASE, 'WBW_URL is set by cargo xtask test');
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 after(async () => { await browser?.close(); });
 

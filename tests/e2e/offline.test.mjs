@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:http';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './support.mjs';
 
 const URL_BASE = process.env.WBW_URL;
 const ARTEFACTS = 'test-results';
@@ -21,11 +21,7 @@ const NOTICE = '#wbw-root .wbw > .wbw-notice.wbw-unavailable[role=status]';
 
 before(async () => {
   assert.ok(URL_BASE, 'WBW_URL is set by cargo xtask test');
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 after(async () => { await browser?.close(); });
 

@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './support.mjs';
 
 const URL_BASE = process.env.WBW_URL;
 const ARTEFACTS = 'test-results';
@@ -27,11 +27,7 @@ const FOCUS = 'myanmar-junta';
 
 before(async () => {
   assert.ok(URL_BASE, 'WBW_URL is set (the URL the built card is served at)');
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
   data = await (await fetch(new URL('claims.json', URL_BASE))).json();
 });
 after(async () => { await browser?.close(); });

@@ -15,7 +15,7 @@
 
 use crate::model::{ActorId, Dataset};
 use crate::query::{GroupKind, Neighbourhood};
-use crate::vocab::Stance;
+use crate::vocab::{RelationFamily, Stance};
 
 /// Width of the drawing, in SVG user units.
 pub const WIDTH: f32 = 360.0;
@@ -104,6 +104,8 @@ pub struct Edge {
     pub actor: ActorId,
     pub group: GroupKind,
     pub claims: usize,
+    /// The weightiest kind of relation among the edge's claims.
+    pub family: RelationFamily,
     /// From the node's centre to the focus's centre, bent by `bend` units
     /// sideways when an actor has several edges, so they stay apart.
     pub from: (f32, f32),
@@ -211,22 +213,28 @@ pub fn layout(dataset: &Dataset, neighbourhood: &Neighbourhood) -> NetworkLayout
 
     let mut edges = Vec::new();
     for node in &nodes {
-        let groups: Vec<(GroupKind, usize)> = neighbourhood
+        let groups: Vec<(GroupKind, usize, RelationFamily)> = neighbourhood
             .groups
             .iter()
             .filter_map(|g| {
-                g.ties
-                    .iter()
-                    .find(|t| t.actor == node.actor)
-                    .map(|t| (g.kind, t.claims.len()))
+                g.ties.iter().find(|t| t.actor == node.actor).map(|t| {
+                    let family = t
+                        .claims
+                        .iter()
+                        .map(|&c| dataset.claims[c].relation.family())
+                        .max()
+                        .unwrap_or(RelationFamily::Political);
+                    (g.kind, t.claims.len(), family)
+                })
             })
             .collect();
         let spread = groups.len() as f32 - 1.0;
-        for (i, (group, claims)) in groups.into_iter().enumerate() {
+        for (i, (group, claims, family)) in groups.into_iter().enumerate() {
             edges.push(Edge {
                 actor: node.actor,
                 group,
                 claims,
+                family,
                 from: (node.x, node.y),
                 to: (focus.x, focus.y),
                 bend: (i as f32 - spread / 2.0) * 18.0,

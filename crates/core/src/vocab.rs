@@ -120,6 +120,38 @@ impl Status {
     }
 }
 
+/// How the network view draws a tie: the weightiest kind of relation among
+/// its claims sets the line's width (stance sets its pattern).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RelationFamily {
+    /// Visits, agreements, general backing, sanctions, condemnation, …
+    Political,
+    /// Election observers and election support.
+    Electoral,
+    /// Arms and military aid, training.
+    Military,
+}
+
+impl RelationFamily {
+    pub const fn id(self) -> &'static str {
+        match self {
+            RelationFamily::Political => "political",
+            RelationFamily::Electoral => "electoral",
+            RelationFamily::Military => "military",
+        }
+    }
+}
+
+impl Relation {
+    pub const fn family(self) -> RelationFamily {
+        match self {
+            Relation::ArmsAndMilitaryAid | Relation::Training => RelationFamily::Military,
+            Relation::ElectionObservers | Relation::ElectionSupport => RelationFamily::Electoral,
+            _ => RelationFamily::Political,
+        }
+    }
+}
+
 impl Stance {
     /// The label in running text: "backs", "opposes", "contact".
     pub const fn label_lowercase(self) -> &'static str {

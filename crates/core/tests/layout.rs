@@ -308,3 +308,36 @@ fn svg_numbers_have_at_most_one_decimal_and_keep_the_sign() {
         assert_eq!(svg_number(value), format!("{value}"), "for {value}");
     }
 }
+
+#[test]
+fn an_edge_takes_the_weightiest_relation_family_of_its_claims() {
+    use who_backs_whom_core::{query, Filter, RelationFamily};
+    let d = common::shipped().dataset;
+    let junta = common::actor(&d, "myanmar-junta");
+    let drawing = who_backs_whom_core::layout::layout(
+        &d,
+        &query::neighbourhood(&d, junta, &Filter::default()),
+    );
+    for edge in &drawing.edges {
+        let ties = query::neighbourhood(&d, junta, &Filter::default());
+        let group = ties.groups.iter().find(|g| g.kind == edge.group).unwrap();
+        let tie = group.ties.iter().find(|t| t.actor == edge.actor).unwrap();
+        let expected = tie
+            .claims
+            .iter()
+            .map(|&c| d.claims[c].relation.family())
+            .max()
+            .unwrap();
+        assert_eq!(edge.family, expected);
+    }
+    // Belarus's backing includes arms transfers: its edge is drawn as military.
+    let belarus = common::actor(&d, "belarus");
+    let edge = drawing
+        .edges
+        .iter()
+        .find(|e| e.actor == belarus && e.family == RelationFamily::Military);
+    assert!(
+        edge.is_some(),
+        "Belarus → junta arms claims make a military edge"
+    );
+}
