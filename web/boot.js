@@ -51,6 +51,9 @@ try {
   clearTimeout(timer);
   const [glue, module] = loaded;
   await glue.default({ module_or_path: module });
+  // The card runs: the static list of every claim (for readers without the
+  // wasm) gives way to it. Below the card, so nothing on screen moves.
+  document.getElementById('wbw-static')?.remove();
 } catch (error) {
   clearTimeout(timer);
   unavailable(error);

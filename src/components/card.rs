@@ -9,7 +9,6 @@ use who_backs_whom_core::state::{plural, Action, CardState, View};
 use who_backs_whom_core::Dataset;
 use yew::prelude::*;
 
-use super::claim::ClaimItem;
 use super::detail::Detail;
 use super::filters::Filters;
 use super::list::ListView;
@@ -220,13 +219,6 @@ pub fn Card(props: &CardProps) -> Html {
         }
     });
     let empty = neighbourhood.shown_claims == 0;
-    // Prerendered (and without JavaScript) every claim about the focus is open
-    // to read; once the wasm runs, the list folds and actors are tapped instead.
-    let started = use_state(|| false);
-    {
-        let started = started.clone();
-        use_effect_with((), move |_| started.set(true));
-    }
     // The card's own address, for the embed snippets: known only in a browser.
     let base = use_state(AttrValue::default);
     {
@@ -238,19 +230,6 @@ pub fn Card(props: &CardProps) -> Html {
             }
         });
     }
-    let all_claims = (state.view == View::Network && !empty).then(|| {
-        let claims = query::claims_involving(dataset, state.focus, &state.filter);
-        html! {
-            <details class="wbw-all" open={!*started}>
-                <summary>{ format!("All {} {} about {focus_name}", claims.len(), plural(claims.len(), "claim", "claims")) }</summary>
-                <ol class="wbw-claims">
-                    { for claims.iter().map(|&claim| html! {
-                        <li key={claim}><ClaimItem dataset={props.dataset} {claim} asset_base={props.asset_base.clone()} /></li>
-                    }) }
-                </ol>
-            </details>
-        }
-    });
 
     html! {
         <section class="wbw" data-theme={theme} aria-labelledby="wbw-title">
@@ -304,7 +283,6 @@ pub fn Card(props: &CardProps) -> Html {
                     } }
                 </div>
             }
-            { all_claims.unwrap_or_default() }
             if let Some(selected) = state.selected {
                 <Detail dataset={props.dataset} actor={selected} focus={state.focus}
                     filter={state.filter.clone()} dispatch={dispatch.clone()} asset_base={props.asset_base.clone()} />

@@ -1,6 +1,7 @@
 //! The card's Yew components, one per file. They render state and dispatch
 //! actions; queries and decisions come from `who_backs_whom_core`.
 
+pub mod all_claims;
 pub mod card;
 pub mod claim;
 pub mod detail;

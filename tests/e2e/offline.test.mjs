@@ -268,8 +268,8 @@ test('(d) without JavaScript the page shows the question, backers, opponents and
   const data = await dataset();
   const { context, page, log } = await open({ viewport: PHONE, javaScriptEnabled: false });
   await page.goto(url('index.html'));
-  const visible = squash(await page.locator('#wbw-root').innerText());
-  const all = squash(await page.locator('#wbw-root').textContent());
+  const visible = squash(await page.locator('main').innerText());
+  const all = squash(await page.locator('main').textContent());
   await page.screenshot({ path: `${ARTEFACTS}/offline-nojs-390.png`, fullPage: true });
   assert.ok(visible.includes(squash(data.title)), `the question "${data.title}" is visible`);
   for (const who of [data.backers[0], data.opponents[0]]) {

@@ -16,7 +16,7 @@ use who_backs_whom_core::load;
 use crate::{fail, run, tools, Result};
 
 /// The element the prerendered card goes into (see web/index.html and src/entry.rs).
-const ROOT_ELEMENT: &str = r#"<main id="wbw-root"></main>"#;
+const ROOT_ELEMENT: &str = r#"<div id="wbw-root"></div>"#;
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// The single-file edition's name (the card links to it: "Save for offline").
 pub const OFFLINE_PAGE: &str = "who-backs-whom-offline.html";
@@ -184,11 +184,30 @@ fn compile_wasm(root: &Path, build: &Build, path: &str) -> Result<(String, Vec<u
     Ok((read_text(&bindgen_out.join("card.js"))?, read(&optimised)?))
 }
 
-/// The card's initial state as HTML (Yew SSR), for the pages' root element.
-fn prerender(root: &Path, build: &Build) -> Result<String> {
-    println!("build: prerendering the card");
+/// The prerendered HTML: the card's initial state (hydrated later) followed
+/// by every claim about the focus as static HTML (removed once the card runs).
+struct Prerendered {
+    card: String,
+    claims: String,
+}
+
+/// Runs the prerender binary (Yew SSR) with `what` ("" = the card, "claims").
+fn prerender(root: &Path, build: &Build, what: &str) -> Result<String> {
+    println!(
+        "build: prerendering {}",
+        if what.is_empty() { "the card" } else { what }
+    );
     let output = Command::new("cargo")
-        .args(["run", "--quiet", "--features", "ssr", "--bin", "prerender"])
+        .args([
+            "run",
+            "--quiet",
+            "--features",
+            "ssr",
+            "--bin",
+            "prerender",
+            "--",
+            what,
+        ])
         .current_dir(root)
         .env("WBW_DATASET", &build.dataset)
         .env("CARGO_TARGET_DIR", &build.cargo_target)
@@ -203,7 +222,7 @@ fn prerender(root: &Path, build: &Build) -> Result<String> {
     String::from_utf8(output.stdout).map_err(|_| "prerender printed non-UTF-8".to_string())
 }
 
-fn page(template: &str, assets: &Assets, card: &str) -> Result<String> {
+fn page(template: &str, assets: &Assets, html: &Prerendered) -> Result<String> {
     let page = assets.substitute(template);
     if !page.contains(ROOT_ELEMENT) {
         return fail(format!(
@@ -212,7 +231,10 @@ fn page(template: &str, assets: &Assets, card: &str) -> Result<String> {
     }
     Ok(page.replacen(
         ROOT_ELEMENT,
-        &format!(r#"<main id="wbw-root">{card}</main>"#),
+        &format!(
+            r#"<div id="wbw-root">{}</div><div id="wbw-static">{}</div>"#,
+            html.card, html.claims
+        ),
         1,
     ))
 }
@@ -223,6 +245,7 @@ const SINGLE_FILE_START: &str = r#"await (async (wasm64) => {
   try {
     const bytes = Uint8Array.from(atob(wasm64), (c) => c.charCodeAt(0));
     await __wbg_init({ module_or_path: bytes });
+    document.getElementById('wbw-static')?.remove();
   } catch (error) {
     const card = document.querySelector('#wbw-root .wbw');
     if (!card || card.querySelector('.wbw-unavailable')) return;
@@ -243,7 +266,7 @@ const SINGLE_FILE_START: &str = r#"await (async (wasm64) => {
 fn single_file(
     template: &str,
     assets: &Assets,
-    card: &str,
+    card: &Prerendered,
     css: &str,
     glue: &str,
     wasm: &[u8],
@@ -348,7 +371,10 @@ pub fn build(root: &Path, build: &Build) -> Result {
     write(&out.join(&assets.css), &css)?;
     write(&out.join(&assets.boot), &boot)?;
 
-    let card = prerender(root, build)?;
+    let card = Prerendered {
+        card: prerender(root, build, "")?,
+        claims: prerender(root, build, "claims")?,
+    };
     for name in PAGES {
         write(
             &out.join(name),
