@@ -1,4 +1,5 @@
-//! Every claim about the focus, as plain HTML for readers without the wasm:
+//! Every claim about the focus (and the sources panel's content), as plain
+//! HTML for readers without the wasm:
 //! rendered at build time beside the card (not inside it, so hydration has
 //! less to walk), and removed by `web/boot.js` once the card runs, where
 //! tapping an actor or the list view reads the same claims.
@@ -10,6 +11,12 @@ use yew::prelude::*;
 
 use super::card::DatasetRef;
 use super::claim::ClaimItem;
+use super::sources::SourcesList;
+
+/// At most this many claims go into the page: past that the static list
+/// costs more bytes than it helps (a dataset of 20,000 claims would put
+/// thousands into every page); the rest are in the card and `claims.json`.
+pub const MAX_STATIC_CLAIMS: usize = 60;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct AllClaimsProps {
@@ -26,15 +33,26 @@ pub fn AllClaims(props: &AllClaimsProps) -> Html {
     let focus = props.focus.unwrap_or(dataset.meta.focus);
     let claims = query::claims_involving(dataset, focus, &Filter::default());
     let name = &dataset.actor(focus).name;
+    let shown = &claims[..claims.len().min(MAX_STATIC_CLAIMS)];
+    let more = claims.len() - shown.len();
     html! {
         <section class="wbw wbw-all-claims" aria-labelledby="wbw-all-title">
-            <h2 id="wbw-all-title">{ format!("All {} {} about {name}", claims.len(), plural(claims.len(), "claim", "claims")) }</h2>
+            <h2 id="wbw-all-title">{ if more == 0 {
+                format!("All {} {} about {name}", claims.len(), plural(claims.len(), "claim", "claims"))
+            } else {
+                format!("{} of the {} claims about {name}", shown.len(), claims.len())
+            } }</h2>
             <p class="wbw-meta">{ "Each with who makes it, when, the source and a verbatim quote." }</p>
             <ol class="wbw-claims">
-                { for claims.iter().map(|&claim| html! {
+                { for shown.iter().map(|&claim| html! {
                     <li key={claim}><ClaimItem dataset={props.dataset} {claim} /></li>
                 }) }
             </ol>
+            if more > 0 {
+                <p class="wbw-meta">{ format!("{more} more {} in the interactive card and in claims.json.", plural(more, "claim", "claims")) }</p>
+            }
+            <h2>{ format!("Sources, background and data ({})", dataset.sources.len()) }</h2>
+            <div class="wbw-sources"><SourcesList dataset={props.dataset} /></div>
         </section>
     }
 }

@@ -32,13 +32,22 @@ pub fn Filters(props: &FiltersProps) -> Html {
         .filter(|r| dataset.claims.iter().any(|c| c.relation == *r))
         .collect();
     let hidden = filter.hidden_count();
+    // The checkboxes exist only while the panel is open: they do nothing
+    // without the wasm, and hydration need not walk them (hundreds, for a
+    // large dataset).
+    let open = use_state(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| open.set(details_open(&e)))
+    };
     html! {
-        <details class="wbw-filters">
+        <details class="wbw-filters" {ontoggle}>
             <summary>
                 { "Filters" }
                 if hidden > 0 { <span class="wbw-badge">{ format!(" ({hidden} hidden)") }</span> }
                 <span class="wbw-filter-count">{ format!(" · {} of {} claims", props.shown, props.total) }</span>
             </summary>
+            if *open {
             <fieldset>
                 <legend>{ "Stance" }</legend>
                 { for Stance::ALL.iter().map(|&s| check(s.label().to_string(), filter.shows_stance(s), Action::ToggleStance(s))) }
@@ -53,6 +62,16 @@ pub fn Filters(props: &FiltersProps) -> Html {
             </fieldset>
             <button type="button" class="wbw-clear" disabled={filter.is_empty()}
                 onclick={props.dispatch.reform(|_| Action::ClearFilters)}>{ "Clear filters" }</button>
+            }
         </details>
     }
+}
+
+/// Whether the `<details>` that sent a `toggle` event is now open.
+pub fn details_open(event: &Event) -> bool {
+    event
+        .target()
+        .and_then(|t| js_sys::Reflect::get(&t, &"open".into()).ok())
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
 }

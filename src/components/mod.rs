@@ -7,6 +7,7 @@ pub mod claim;
 pub mod detail;
 pub mod filters;
 pub mod list;
+pub mod more;
 pub mod network;
 pub mod share;
 pub mod sources;

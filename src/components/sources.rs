@@ -13,14 +13,34 @@ pub struct SourcesProps {
     pub asset_base: AttrValue,
 }
 
+/// The panel in the card: its content is built when a reader opens it (the
+/// prerendered page carries the same content in its static block, see
+/// `all_claims.rs`), so hydration does not walk it.
 #[component]
 pub fn SourcesPanel(props: &SourcesProps) -> Html {
+    let open = use_state(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| open.set(super::filters::details_open(&e)))
+    };
+    html! {
+        <details class="wbw-sources" {ontoggle}>
+            <summary>{ format!("Sources, background and data ({})", props.dataset.0.sources.len()) }</summary>
+            if *open {
+                <SourcesList dataset={props.dataset} asset_base={props.asset_base.clone()} />
+            }
+        </details>
+    }
+}
+
+/// Every source with its claim count, the background items and the downloads.
+#[component]
+pub fn SourcesList(props: &SourcesProps) -> Html {
     let dataset = props.dataset.0;
     let counts = dataset.claims_per_source();
     let base = &props.asset_base;
     html! {
-        <details class="wbw-sources">
-            <summary>{ format!("Sources, background and data ({})", dataset.sources.len()) }</summary>
+        <>
             <ul>
                 { for dataset.sources.iter().zip(counts).map(|(source, count)| html! {
                     <li>
@@ -53,6 +73,6 @@ pub fn SourcesPanel(props: &SourcesProps) -> Html {
                 <a href={format!("{base}claims.json")} download="claims.json">{ "claims.json" }</a>{ " · " }
                 <a href={format!("{base}claims.csv")} download="claims.csv">{ "claims.csv" }</a>
             </p>
-        </details>
+        </>
     }
 }

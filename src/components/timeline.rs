@@ -19,8 +19,10 @@ pub struct TimelineProps {
 pub fn TimelineView(props: &TimelineProps) -> Html {
     let dataset = props.dataset.0;
     let claims = query::claims_involving(dataset, props.focus, &props.filter);
-    let years = query::by_year(dataset, &claims);
+    let shown = super::more::use_shown(claims.len() ^ (props.focus.0 as usize) << 20);
+    let years = query::by_year(dataset, &claims[..claims.len().min(*shown)]);
     html! {
+        <>
         <ol class="wbw-timeline">
             { for years.into_iter().map(|(year, claims)| html! {
                 <li class="wbw-year">
@@ -31,5 +33,7 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
                 </li>
             }) }
         </ol>
+        { super::more::more_button(&shown, claims.len()) }
+        </>
     }
 }

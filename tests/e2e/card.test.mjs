@@ -43,7 +43,7 @@ test('the prerendered page shows the question before any script runs', async () 
   const html = await response.text();
   assert.match(html, /Who backs Myanmar&#x27;s junta and its election\?|Who backs Myanmar's junta and its election\?/);
   assert.match(html, /Belarus/);
-  assert.match(html, /Justice For Myanmar/, 'claimants are in the prerendered filters');
+  assert.match(html, /Justice For Myanmar/, 'claimants are named in the prerendered claims');
 });
 
 for (const [name, viewport] of [['phone', PHONE], ['small phone', SMALL], ['desktop', DESKTOP]]) {

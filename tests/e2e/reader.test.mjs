@@ -98,6 +98,8 @@ async function openFilters(ctx) {
   const details = ctx.page.locator('details.wbw-filters');
   if (!(await details.evaluate((d) => d.open))) await press(ctx, details.locator('summary'));
   await ctx.page.waitForFunction(() => document.querySelector('details.wbw-filters').open);
+  // The card builds the checkboxes when the panel opens.
+  await ctx.page.locator('.wbw-filters fieldset').first().waitFor();
 }
 
 const checkbox = (page, label) => page.locator('.wbw-filters label.wbw-check', { hasText: label }).locator('input');

@@ -1,4 +1,4 @@
-//! `cargo xtask bench [--quick] [--scale] [--no-build]`: the benchmarks of
+//! `cargo xtask bench [--quick] [--scale] [--no-build] [--skip-shipped]`: the benchmarks of
 //! BENCHMARKS.md. Builds the card, serves it compressed on loopback and runs
 //! `tests/bench/bench.mjs` (transfer, Lighthouse against the no-script floor,
 //! selection and filter latency, memory). With `--scale`, also generates
@@ -56,14 +56,16 @@ pub fn bench(root: &Path, args: &[String]) -> Result {
     if !flag("--no-build") {
         dist::build(root, &build)?;
     }
-    let url = serve_in_background(&build.out)?;
-    println!("\n=== bench: the shipped card at {url}");
-    bench_page(
-        root,
-        &url,
-        "shipped",
-        if quick { &["--quick"] } else { &[] },
-    )?;
+    if !flag("--skip-shipped") {
+        let url = serve_in_background(&build.out)?;
+        println!("\n=== bench: the shipped card at {url}");
+        bench_page(
+            root,
+            &url,
+            "shipped",
+            if quick { &["--quick"] } else { &[] },
+        )?;
+    }
     if flag("--scale") {
         for (actors, claims) in SCALES {
             scale(root, actors, claims)?;
