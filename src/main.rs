@@ -1,4 +1,4 @@
-//! The standalone page's wasm binary (built by Trunk with `hydration`).
+//! The wasm binary of the card's pages and of host pages (built by `cargo xtask build` with `hydration`).
 
 fn main() {
     #[cfg(all(target_arch = "wasm32", any(feature = "csr", feature = "hydration")))]

@@ -6,7 +6,7 @@
 //
 // PORT 0 (the default) picks a free port. The server prints `listening http://127.0.0.1:PORT/`
 // on stdout once it accepts connections. `--csp` adds the card server's strict CSP to .html
-// pages outside demo/ (leave it off for builds that still inline a script, e.g. Trunk's).
+// pages outside demo/.
 // Every response carries `Access-Control-Allow-Origin: *` and `Cross-Origin-Resource-Policy:
 // cross-origin`, as the card server's do. A precompressed `FILE.br` beside a file is sent as it is;
 // otherwise bodies are compressed (brotli quality 11) and cached in memory by mtime.
