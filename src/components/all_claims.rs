@@ -51,7 +51,7 @@ pub fn AllClaims(props: &AllClaimsProps) -> Html {
             if more > 0 {
                 <p class="wbw-meta">{ format!("{more} more {} in the interactive card and in claims.json.", plural(more, "claim", "claims")) }</p>
             }
-            <h2>{ format!("Sources, background and data ({})", dataset.sources.len()) }</h2>
+            <h3>{ format!("Sources, background and data ({})", dataset.sources.len()) }</h3>
             <div class="wbw-sources"><SourcesList dataset={props.dataset} /></div>
         </section>
     }

@@ -531,7 +531,8 @@ const FILTER_SERIES = async ({ count, timeout }) => {
   const raf = () => new Promise((r) => requestAnimationFrame(() => r()));
   const details = document.querySelector('details.wbw-filters');
   if (details) details.open = true;
-  await raf();
+  // The card builds the checkboxes when the panel opens (its toggle event).
+  for (let i = 0; i < 120 && !document.querySelector('.wbw-filters fieldset'); i++) await raf();
   const boxes = [...document.querySelectorAll('.wbw-filters fieldset')][0]?.querySelectorAll('input[type=checkbox]');
   const counter = () => document.querySelector('.wbw-filter-count');
   if (!boxes?.length || !counter()) return { error: 'no stance checkboxes or no .wbw-filter-count' };

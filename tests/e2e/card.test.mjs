@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { launchChromium } from './support.mjs';
+import { launchChromium, record } from './support.mjs';
 
 const URL_BASE = process.env.WBW_URL;
 const ARTEFACTS = 'test-results';
@@ -22,11 +22,7 @@ async function open(viewport, hash = '', options = {}) {
   // strict policy (xtask/src/serve.rs) that every other test runs under.
   const context = await browser.newContext({ viewport, hasTouch: !!options.touch, isMobile: !!options.touch, bypassCSP: !!options.axe });
   const page = await context.newPage();
-  const requests = [];
-  const errors = [];
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
+  const { requests, errors } = record(page);
   await page.goto(URL_BASE + hash);
   // The wasm has taken over when a node reacts; wait for the runtime to load.
   await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('.wasm')));

@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { launchChromium } from './support.mjs';
+import { launchChromium, record } from './support.mjs';
 
 const URL_BASE = process.env.WBW_URL;
 const ARTEFACTS = 'test-results';
@@ -46,11 +46,7 @@ async function open(size, hash = '', options = {}) {
   });
   context.setDefaultTimeout(8000);
   const page = await context.newPage();
-  const requests = [];
-  const errors = [];
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
+  const { requests, errors } = record(page);
   await page.goto(URL_BASE + hash);
   await ready(page);
   return { page, context, requests, errors, size };

@@ -12,3 +12,13 @@ export function launchChromium(extraArgs = []) {
     args: [...CHROMIUM_ARGS, ...extraArgs],
   });
 }
+
+/** Records every request URL and every console or page error of `page`. */
+export function record(page) {
+  const requests = [];
+  const errors = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return { requests, errors };
+}
