@@ -807,7 +807,10 @@ test('README screenshot: the network with Belarus selected at 390 px', async () 
     document.querySelector('.wbw-focusbar').getBoundingClientRect().top + scrollY - 8,
     document.querySelector('.wbw-detail article.wbw-claim').getBoundingClientRect().bottom + scrollY + 12,
   ]);
-  await page.screenshot({ path: 'docs/screenshot-phone.png', fullPage: true,
+  // Into test-results/ on every run; into the README's docs/ only when asked
+  // (WBW_README_SCREENSHOT=1), so a test run leaves the work tree clean.
+  const path = process.env.WBW_README_SCREENSHOT === '1' ? 'docs/screenshot-phone.png' : `${ARTEFACTS}/readme-phone.png`;
+  await page.screenshot({ path, fullPage: true,
     clip: { x: 0, y: Math.round(top), width: 390, height: Math.round(Math.min(bottom - top, 1600)) } });
   await ctx.context.close();
 });
