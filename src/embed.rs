@@ -129,8 +129,14 @@ fn options_to_link(options: &JsValue) -> String {
         let value = entry.get(1);
         let text = if let Some(b) = value.as_bool() {
             (if b { "1" } else { "0" }).to_string()
-        } else if let Some(n) = value.as_f64() {
-            n.to_string()
+        } else if value.as_f64().is_some() {
+            // JavaScript's own number text: Rust's float formatting would add
+            // about 8 KB to the wasm for this one line.
+            value
+                .unchecked_ref::<js_sys::Number>()
+                .to_string(10)
+                .map(String::from)
+                .unwrap_or_default()
         } else if js_sys::Array::is_array(&value) {
             let items: js_sys::Array = value.unchecked_into();
             items

@@ -42,6 +42,12 @@ try {
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
     throw new Failure('this browser cannot run WebAssembly');
   }
+  // The prerendered card is painted before anything else is fetched: on a
+  // slow connection the wasm (over 100 KB) would share the bandwidth with
+  // the stylesheet and delay the first paint, and on a slow phone starting
+  // it could hold up the first frame. Reading comes first; the card becomes
+  // interactive a moment later.
+  await painted();
   const loading = Promise.all([import('./__WBW_GLUE__'), compile()]);
   const loaded = await Promise.race([loading, deadline]);
   if (gaveUp || !loaded) {
@@ -57,6 +63,19 @@ try {
 } catch (error) {
   clearTimeout(timer);
   unavailable(error);
+}
+
+/** Resolves after the next frame has been painted, or after 300 ms where no
+ * frame comes (a hidden tab, an iframe scrolled out of view). */
+function painted() {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 300);
+    if (typeof requestAnimationFrame !== 'function') return;
+    requestAnimationFrame(() => setTimeout(() => {
+      clearTimeout(fallback);
+      resolve();
+    }, 0));
+  });
 }
 
 /** Fetch and compile the wasm (streaming when the server labels it application/wasm). */
