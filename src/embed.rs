@@ -134,7 +134,7 @@ fn options_to_link(options: &JsValue) -> String {
             // about 8 KB to the wasm for this one line.
             value
                 .unchecked_ref::<js_sys::Number>()
-                .to_string(10)
+                .to_string_with_radix(10)
                 .map(String::from)
                 .unwrap_or_default()
         } else if js_sys::Array::is_array(&value) {

@@ -231,8 +231,17 @@ pub fn in_date_order(dataset: &Dataset, keep: impl Fn(&Claim) -> bool) -> Vec<Cl
         .filter(|(_, c)| keep(c))
         .map(|(i, _)| i)
         .collect();
-    indices.sort_by(|&a, &b| compare_dates(&dataset.claims[a], &dataset.claims[b]).then(a.cmp(&b)));
+    sort_by_date(dataset, &mut indices);
     indices
+}
+
+/// Not generic, so that the wasm carries one copy of the sorting code for
+/// every caller of [`in_date_order`]. The order is total (dataset order
+/// breaks ties), so an unstable sort gives the stable result.
+fn sort_by_date(dataset: &Dataset, indices: &mut [ClaimIndex]) {
+    indices.sort_unstable_by(|&a, &b| {
+        compare_dates(&dataset.claims[a], &dataset.claims[b]).then(a.cmp(&b))
+    });
 }
 
 fn compare_dates(a: &Claim, b: &Claim) -> Ordering {
@@ -276,7 +285,8 @@ impl TieBuilder {
 
     /// The ties, most claims first, then by name, then by dataset order.
     fn finish(mut self, dataset: &Dataset) -> Vec<Tie> {
-        self.ties.sort_by(|a, b| {
+        // Total order (actor id last), so unstable is as good as stable.
+        self.ties.sort_unstable_by(|a, b| {
             b.claims
                 .len()
                 .cmp(&a.claims.len())
@@ -300,9 +310,12 @@ pub fn claims_about(
     focus: ActorId,
     filter: &Filter,
 ) -> Vec<ClaimIndex> {
-    let mut claims = claims_involving(dataset, actor, filter);
-    // A stable sort keeps the date order inside each part.
-    claims.sort_by_key(|&c| dataset.claims[c].counterpart(actor) != Some(focus));
+    // A stable partition keeps the date order inside each part.
+    let (mut claims, rest): (Vec<ClaimIndex>, Vec<ClaimIndex>) =
+        claims_involving(dataset, actor, filter)
+            .into_iter()
+            .partition(|&c| dataset.claims[c].counterpart(actor) == Some(focus));
+    claims.extend(rest);
     claims
 }
 
