@@ -106,24 +106,6 @@ pub fn initial_options(props: &CardProps) -> (Options, Vec<Notice>) {
     (options, notices)
 }
 
-/// The card's absolute base URL (ending in `/`): `asset_base` when a host gave
-/// an absolute one, else the page's directory; `None` off the web (file://,
-/// prerendering), where no snippet could work.
-fn card_base(asset_base: &str) -> Option<String> {
-    if asset_base.starts_with("http://") || asset_base.starts_with("https://") {
-        return Some(asset_base.to_string());
-    }
-    #[cfg(target_arch = "wasm32")]
-    {
-        let href = web_sys::window()?.location().href().ok()?;
-        let href = href.split(['#', '?']).next()?;
-        if href.starts_with("http://") || href.starts_with("https://") {
-            return Some(href[..=href.rfind('/')?].to_string());
-        }
-    }
-    None
-}
-
 #[component]
 pub fn Card(props: &CardProps) -> Html {
     let dataset = props.dataset.0;
@@ -219,18 +201,6 @@ pub fn Card(props: &CardProps) -> Html {
         }
     });
     let empty = neighbourhood.shown_claims == 0;
-    // The card's own address, for the embed snippets: known only in a browser.
-    let base = use_state(AttrValue::default);
-    {
-        let base = base.clone();
-        let asset_base = props.asset_base.clone();
-        use_effect_with((), move |_| {
-            if let Some(url) = card_base(&asset_base) {
-                base.set(url.into());
-            }
-        });
-    }
-
     html! {
         <section class="wbw" data-theme={theme} aria-labelledby="wbw-title">
             if state.show_header {
@@ -288,10 +258,7 @@ pub fn Card(props: &CardProps) -> Html {
                     filter={state.filter.clone()} dispatch={dispatch.clone()} asset_base={props.asset_base.clone()} />
             }
             <SourcesPanel dataset={props.dataset} asset_base={props.asset_base.clone()} />
-            if !base.is_empty() {
-                <SharePanel base={(*base).clone()} fragment={state.options().format(dataset)}
-                    title={dataset.meta.title.clone().to_string()} />
-            }
+            <SharePanel dataset={props.dataset} options={state.options()} asset_base={props.asset_base.clone()} />
             <p class="wbw-live wbw-visually-hidden" aria-live="polite">{ &state.announcement }</p>
         </section>
     }

@@ -1,12 +1,18 @@
 //! "Embed this card": the two embed snippets for the card's current state,
 //! with copy buttons, and the single-file edition to save for offline.
-//! Shown once the card runs (it needs the card's own address).
+//! Its content is built when a reader opens it, in the browser (it needs the
+//! card's own address): the prerendered card carries the closed panel only,
+//! so hydration takes it over without a second render.
 //!
 //! Architecture invariant: the snippets are built from the link language
 //! (`Options::format`), the same one the iframe, the element and the JS API read.
 
 use wasm_bindgen::{JsCast, JsValue};
+use who_backs_whom_core::fragment::Options;
 use yew::prelude::*;
+
+use super::card::DatasetRef;
+use super::filters::details_open;
 
 /// The snippets for a card at `base` (absolute, ending in `/`) in state `fragment`.
 pub fn snippets(base: &str, fragment: &str, title: &str) -> (String, String) {
@@ -58,11 +64,26 @@ fn copy(text: &str) -> bool {
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ShareProps {
-    /// The card's absolute base URL, ending in `/`.
-    pub base: AttrValue,
-    /// The card's state in the link language.
-    pub fragment: AttrValue,
-    pub title: AttrValue,
+    pub dataset: DatasetRef,
+    /// The card's state, for the snippets.
+    pub options: Options,
+    /// The base URL a host gave (see [`card_base`]).
+    pub asset_base: AttrValue,
+}
+
+/// The card's absolute base URL (ending in `/`): `asset_base` when a host gave
+/// an absolute one, else the page's directory; `None` off the web (file://,
+/// prerendering), where no snippet could work.
+fn card_base(asset_base: &str) -> Option<String> {
+    if asset_base.starts_with("http://") || asset_base.starts_with("https://") {
+        return Some(asset_base.to_string());
+    }
+    let href = web_sys::window()?.location().href().ok()?;
+    let href = href.split(['#', '?']).next()?;
+    if href.starts_with("http://") || href.starts_with("https://") {
+        return Some(href[..=href.rfind('/')?].to_string());
+    }
+    None
 }
 
 #[derive(Properties, PartialEq, Clone)]
@@ -97,18 +118,38 @@ fn Snippet(props: &SnippetProps) -> Html {
 
 #[component]
 pub fn SharePanel(props: &ShareProps) -> Html {
-    let (iframe, element) = snippets(&props.base, &props.fragment, &props.title);
+    let open = use_state(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| open.set(details_open(&e)))
+    };
+    let content = if !*open {
+        Html::default()
+    } else if let Some(base) = card_base(&props.asset_base) {
+        let dataset = props.dataset.0;
+        let (iframe, element) =
+            snippets(&base, &props.options.format(dataset), &dataset.meta.title);
+        html! {
+            <>
+                <p>
+                    <a href={format!("{base}who-backs-whom-offline.html")} download="who-backs-whom-offline.html">
+                        { "Save for offline" }</a>
+                    { ": one HTML file that opens without a network, to pass on by messaging app or memory card." }
+                </p>
+                <p>{ "The snippets show the card as it is now (centre, view and filters). Neither sets a cookie or loads anything from elsewhere." }</p>
+                <Snippet label="Embed with an iframe (recommended)" code={iframe} />
+                <Snippet label="Embed with a script, where iframes are not allowed" code={element} />
+            </>
+        }
+    } else {
+        html! {
+            <p>{ "This copy of the card was opened from a file, not from its web address, so there is nothing to embed from here. It already works offline: pass the file on as it is." }</p>
+        }
+    };
     html! {
-        <details class="wbw-embed">
+        <details class="wbw-embed" {ontoggle}>
             <summary>{ "Embed this card, or save it for offline" }</summary>
-            <p>
-                <a href={format!("{}who-backs-whom-offline.html", props.base)} download="who-backs-whom-offline.html">
-                    { "Save for offline" }</a>
-                { ": one HTML file that opens without a network, to pass on by messaging app or memory card." }
-            </p>
-            <p>{ "The snippets show the card as it is now (centre, view and filters). Neither sets a cookie or loads anything from elsewhere." }</p>
-            <Snippet label="Embed with an iframe (recommended)" code={iframe} />
-            <Snippet label="Embed with a script, where iframes are not allowed" code={element} />
+            { content }
         </details>
     }
 }

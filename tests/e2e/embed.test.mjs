@@ -86,8 +86,8 @@ const page1 = (body) => `<!doctype html>
 <title>Host</title><link rel="icon" href="data:,"></head><body>${body}</body></html>`;
 
 /** A browser context whose host origin is http://news.example; records requests and console. */
-async function host({ viewport = DESKTOP, touch = false, pages = {}, headers = {} } = {}) {
-  const context = await browser.newContext({ viewport, hasTouch: touch, isMobile: touch });
+async function host({ viewport = DESKTOP, touch = false, pages = {}, headers = {}, serviceWorkers = 'allow' } = {}) {
+  const context = await browser.newContext({ viewport, hasTouch: touch, isMobile: touch, serviceWorkers });
   ALL.contexts += 1;
   await context.route(`${HOST}/**`, hostRoute({ pages, headers }));
   await context.route(`${HOST_TLS}/**`, hostRoute({ pages, headers }));
@@ -706,6 +706,73 @@ test('(g) a host page with a strict CSP: both embeds work, no violation', T, asy
   ];
   assert.deepEqual(violations, []);
   assert.deepEqual(s.errors, []);
+  await finish(s);
+});
+
+// ---------------------------------------------------------------- (h)
+
+test('(h) "Embed this card": an editor copies both snippets for the state on screen, pastes them into an article, and both cards show that state and work', T, async () => {
+  // 1. The card's own page, in the state the editor wants (a deep link here;
+  //    the panel reads the card's state, whatever set it). Service workers are
+  //    blocked so that the storage check (f) sees only what embedding leaves.
+  const own = await host({ viewport: PHONE, serviceWorkers: 'block' });
+  await own.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: CARD_ORIGIN });
+  await own.page.goto(`${CARD}/index.html#focus=belarus&view=list`);
+  const panel = own.page.locator('details.wbw-embed');
+  const snippets = panel.locator('textarea');
+  // The panel's content is built by the wasm when opened: before it runs,
+  // opening shows nothing, so close and open again until it does.
+  await poll(async () => {
+    if (await snippets.count()) return true;
+    await panel.locator('summary').click();
+    return false;
+  }, Boolean, { timeout: 15000, interval: 400, message: 'the embed panel shows its snippets' });
+  const [iframeCode, elementCode] = await snippets.evaluateAll((areas) => areas.map((a) => a.value));
+  assert.ok(iframeCode.includes(`<iframe src="${CARD}/embed.html#focus=belarus&view=list"`), `iframe snippet: ${iframeCode}`);
+  assert.ok(iframeCode.includes(`<script src="${CARD}/embed-loader.js" defer></script>`), 'the iframe snippet brings the loader');
+  assert.match(iframeCode, /title="[^"]+"/, 'the iframe has a title for screen readers');
+  assert.ok(elementCode.includes(`<script type="module" src="${CARD}/element.js"></script>`), `element snippet: ${elementCode}`);
+  assert.match(elementCode, /<who-backs-whom focus="belarus" view="list">/);
+  const offline = panel.getByRole('link', { name: 'Save for offline' });
+  assert.equal(await offline.getAttribute('href'), `${CARD}/who-backs-whom-offline.html`);
+  assert.equal(await offline.getAttribute('download'), 'who-backs-whom-offline.html');
+  assert.equal((await own.page.request.get(`${CARD}/who-backs-whom-offline.html`)).status(), 200, 'the offline file is there');
+
+  // Copy: the clipboard holds exactly the snippet, and the button says so.
+  const copied = [];
+  for (const i of [0, 1]) {
+    await panel.locator('.wbw-snippet').nth(i).getByRole('button', { name: 'Copy' }).click();
+    await poll(() => panel.locator('.wbw-copied').nth(i).innerText(), (t) => t === 'Copied.', { message: 'the copy button says Copied.' });
+    copied.push(await own.page.evaluate(() => navigator.clipboard.readText()));
+  }
+  assert.deepEqual(copied, [iframeCode, elementCode], 'each Copy button puts its snippet on the clipboard');
+  assert.deepEqual(own.errors, []);
+  await finish(own);
+
+  // 2. Pasted, as they are, into an article on another site.
+  const article = page1(`<header><h1>Minsk and Naypyidaw</h1></header><main><p>Belarus has backed the junta.</p>
+${copied[0]}
+<p>The same card, embedded with a script:</p>
+${copied[1]}
+<p>End of the article.</p></main>`);
+  const s = await host({ viewport: PHONE, touch: true, pages: { 'pasted.html': article } });
+  await s.page.goto(`${HOST}/pasted.html`);
+  const frame = await cardFrame(s.page);
+  assert.match(await frame.locator('.wbw-focus-title').innerText(), /Belarus/, 'the iframe shows the chosen focus');
+  assert.equal(await frame.locator('.wbw-tab[aria-pressed=true]').innerText(), 'List', 'and the chosen view');
+  await fitted(frame, 'the pasted iframe');
+  const element = await elementCard(s.page);
+  assert.match(await element.locator('.wbw-focus-title').innerText(), /Belarus/, 'the element shows the chosen focus');
+  assert.equal(await element.locator('.wbw-tab[aria-pressed=true]').innerText(), 'List', 'and the chosen view');
+  // Both work: tap an actor, read its attributed claims.
+  await select(frame.locator('.wbw-actor').first(), frame.locator('.wbw-detail'), true);
+  await readClaims(frame.locator('.wbw-detail'));
+  await element.scrollIntoViewIfNeeded();
+  await select(element.locator('.wbw-actor').first(), element.locator('.wbw-detail'), true);
+  await readClaims(element.locator('.wbw-detail'));
+  await shot(s.page, 'pasted-snippets-390');
+  assert.deepEqual(s.errors, []);
+  assert.deepEqual(warnings(s), []);
   await finish(s);
 });
 

@@ -240,6 +240,11 @@ test('(c) the single-file edition works from file:// with no request anywhere', 
   const text = await selectAndRead(page, 'Belarus');
   assert.match(text, /Alleged by\s+Justice For Myanmar/);
   assert.match(text, /air defense command systems/);
+  // A copy opened from a file has no address to embed from, and says so.
+  await page.locator('details.wbw-embed > summary').click();
+  await page.locator('details.wbw-embed p').first().waitFor();
+  assert.match(await page.locator('details.wbw-embed').innerText(), /opened from a file/);
+  assert.equal(await page.locator('details.wbw-embed textarea').count(), 0, 'no snippet from a file');
   await page.screenshot({ path: `${ARTEFACTS}/offline-single-file-390.png`, fullPage: true });
   assert.deepEqual(outside, [], 'no request leaves the file');
   assert.deepEqual(log.requests.filter((u) => !/^(file|data|blob):/.test(u)), [], 'no network request at all');
@@ -284,6 +289,13 @@ test('(d) without JavaScript the page shows the question, backers, opponents and
   assert.match(all, new RegExp(CLAIM_BY.source, 'i'), 'claims say who makes them ("Alleged by"/"Reported by") without JavaScript');
   const quoted = data.quotes.filter((q) => all.includes(squash(q)));
   assert.ok(quoted.length > 0, `a verbatim quote of a claim about the focus is in the page (0 of ${data.quotes.length})`);
+  // Nothing that needs the wasm is offered: no view tabs or filters, no embed
+  // panel, no sources panel that would open empty; the sources are listed
+  // under the claims instead.
+  for (const control of ['.wbw-toolbar', '.wbw-tab', 'details.wbw-embed', '#wbw-root details.wbw-sources']) {
+    assert.equal(await page.locator(control).first().isVisible(), false, `${control} is hidden without JavaScript`);
+  }
+  assert.ok(await page.locator('#wbw-static .wbw-sources li').first().isVisible(), 'the sources are listed below the claims');
   await context.close();
 });
 

@@ -115,6 +115,8 @@ struct Assets {
     glue: String,
     wasm: String,
     css: String,
+    /// The stylesheet for readers without JavaScript (inside `<noscript>`).
+    nojs_css: String,
     boot: String,
     title: String,
     description: String,
@@ -130,6 +132,7 @@ impl Assets {
             .replace("__WBW_GLUE__", &self.glue)
             .replace("__WBW_WASM__", &self.wasm)
             .replace("__WBW_CSS__", &self.css)
+            .replace("__WBW_NOJS_CSS__", &self.nojs_css)
             .replace("__WBW_BOOT__", &self.boot)
             .replace("__WBW_TITLE__", &escape_html(&self.title))
             .replace("__WBW_DESCRIPTION__", &escape_html(&self.description))
@@ -268,6 +271,7 @@ fn single_file(
     assets: &Assets,
     card: &Prerendered,
     css: &str,
+    nojs_css: &str,
     glue: &str,
     wasm: &[u8],
 ) -> Result<String> {
@@ -286,7 +290,7 @@ fn single_file(
         return fail("the wasm-bindgen glue has no __wbg_init: the single-file edition needs updating for this wasm-bindgen version");
     }
     Ok(format!(
-        "{}<style>\n{css}\n</style>\n{script}{}",
+        "{}<style>\n{css}\n</style>\n<noscript><style>\n{nojs_css}\n</style></noscript>\n{script}{}",
         &page[..head_end],
         &page[body..]
     ))
@@ -350,11 +354,13 @@ pub fn build(root: &Path, build: &Build) -> Result {
 
     let (glue, wasm) = compile_wasm(root, build, &path)?;
     let css = read_text(&root.join("styles/card.css"))?;
+    let nojs_css = read_text(&root.join("styles/nojs.css"))?;
     let hash = content_hash(&wasm);
     let mut assets = Assets {
         glue: format!("who-backs-whom-{hash}.js"),
         wasm: format!("who-backs-whom-{hash}_bg.wasm"),
         css: format!("card-{}.css", content_hash(css.as_bytes())),
+        nojs_css: format!("card-nojs-{}.css", content_hash(nojs_css.as_bytes())),
         boot: String::new(),
         title: loaded.dataset.meta.title.to_string(),
         description: loaded.dataset.meta.description.to_string(),
@@ -369,6 +375,7 @@ pub fn build(root: &Path, build: &Build) -> Result {
     write(&out.join(&assets.glue), &glue)?;
     write(&out.join(&assets.wasm), &wasm)?;
     write(&out.join(&assets.css), &css)?;
+    write(&out.join(&assets.nojs_css), &nojs_css)?;
     write(&out.join(&assets.boot), &boot)?;
 
     let card = Prerendered {
@@ -388,6 +395,7 @@ pub fn build(root: &Path, build: &Build) -> Result {
             &assets,
             &card,
             &css,
+            &nojs_css,
             &glue,
             &wasm,
         )?,
