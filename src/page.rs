@@ -43,6 +43,9 @@ fn write_url(dataset: DatasetRef, options: &Options, new_entry: bool) {
     }
 }
 
+/// How long a change waits before it is written into the URL.
+const URL_WRITE_DELAY_MS: i32 = 100;
+
 #[derive(Properties, PartialEq)]
 pub struct PageProps {
     /// The fragment the page was opened with.
@@ -98,10 +101,34 @@ pub fn Page(props: &PageProps) -> Html {
             }
         });
     }
+    // The URL is written a moment after the change, not while the reader
+    // waits for it: a history call costs milliseconds in Chromium, which the
+    // panel they asked for would otherwise wait for. Changes in between are
+    // written together (a new entry if any of them asked for one).
+    let pending = use_mut_ref(|| None::<(Options, bool)>);
     let on_change = Callback::from(move |options: Options| {
         let focus = options.snapshot.focus;
         let previous = last_focus.replace(Some(focus));
-        write_url(dataset, &options, previous.is_some_and(|p| p != focus));
+        let new_entry = previous.is_some_and(|p| p != focus);
+        let scheduled = {
+            let mut slot = pending.borrow_mut();
+            let scheduled = slot.is_some();
+            let earlier_new_entry = slot.as_ref().is_some_and(|(_, new)| *new);
+            *slot = Some((options, new_entry || earlier_new_entry));
+            scheduled
+        };
+        if !scheduled {
+            let pending = pending.clone();
+            let write = Closure::once_into_js(move || {
+                if let Some((options, new_entry)) = pending.borrow_mut().take() {
+                    write_url(dataset, &options, new_entry);
+                }
+            });
+            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
+                write.unchecked_ref(),
+                URL_WRITE_DELAY_MS,
+            );
+        }
     });
     // Back/Forward restores the linked state in the running card.
     html! { <Card key={*generation} config={(*config).clone()} revision={*revision} {on_change} /> }
