@@ -29,10 +29,7 @@ fn stance_class(group: GroupKind) -> &'static str {
 
 fn edge_path(edge: &Edge) -> String {
     let ((x1, y1), (x2, y2)) = (edge.from, edge.to);
-    let (mx, my) = ((x1 + x2) / 2.0, (y1 + y2) / 2.0);
-    let (dx, dy) = (x2 - x1, y2 - y1);
-    let length = (dx * dx + dy * dy).sqrt().max(1.0);
-    let (cx, cy) = (mx - dy / length * edge.bend, my + dx / length * edge.bend);
+    let (cx, cy) = edge.control();
     format!(
         "M{} {}Q{} {} {} {}",
         n(x1),

@@ -8,7 +8,12 @@
 //! appears once, in the first of those bands that applies, with one edge per
 //! group it is in. Nodes stand on a fixed grid of [`COLUMNS`] cells across
 //! [`WIDTH`] units, with labels wrapped to fit their cell, so labels cannot
-//! overlap at any width the SVG is scaled to.
+//! overlap at any width the SVG is scaled to. Only the row next to the focus
+//! uses the middle column, and a side holds at most [`ROWS_PER_SIDE`] rows,
+//! so no edge runs through another actor's circle; labels stand on the side
+//! of the circle away from the focus, so no edge runs through its own label.
+//! Both are tested for every focus of the shipped dataset and for crowded
+//! synthetic ones.
 //!
 //! Architecture invariant: pure arithmetic on the query result; no text
 //! measuring (label widths are bounded by a character count).
@@ -45,10 +50,17 @@ pub const LINE_CHARS: usize = 16;
 /// Lines per label at most; longer names end in "…" (the full name is in the
 /// node's accessible name and in the list view).
 pub const MAX_LINES: usize = 3;
-/// Nodes drawn at most; the rest are counted in [`NetworkLayout::not_drawn`].
-pub const MAX_NODES: usize = 24;
+/// Rows of nodes at most on each side of the focus (above it the backing
+/// band; below it the opposing band, then the contacts): the row next to the
+/// focus and four farther rows. Deeper, the edges of the farthest rows would
+/// run onto the circles of the nearer. Actors beyond are counted in
+/// [`NetworkLayout::not_drawn`] (the list view has them all).
+pub const ROWS_PER_SIDE: usize = 5;
+/// Nodes drawn at most on one side: three next to the focus, two in each
+/// farther row.
+pub const MAX_PER_SIDE: usize = COLUMNS + 2 * (ROWS_PER_SIDE - 1);
 
-const BAND_HEADING: f32 = 22.0;
+const BAND_HEADING: f32 = 30.0;
 const CELL_PADDING: f32 = 10.0;
 const FOCUS_RADIUS: f32 = 24.0;
 
@@ -94,7 +106,9 @@ pub struct Node {
     pub x: f32,
     pub y: f32,
     pub radius: f32,
-    /// Label lines, drawn centred below the circle from `label_y` on.
+    /// Label lines, drawn centred from the baseline `label_y` on: above the
+    /// circle in the backing band, below it elsewhere, so that the node's
+    /// own edges, which leave towards the focus, never cross its label.
     pub label: Vec<String>,
     pub label_y: f32,
 }
@@ -127,16 +141,46 @@ pub struct NetworkLayout {
     pub nodes: Vec<Node>,
     pub edges: Vec<Edge>,
     pub headings: Vec<BandHeading>,
-    /// Linked actors left out because of [`MAX_NODES`].
+    /// Linked actors left out because of [`MAX_PER_SIDE`].
     pub not_drawn: usize,
+}
+
+impl Edge {
+    /// The control point of the quadratic curve the edge is drawn as: the
+    /// midpoint of `from`–`to`, moved `bend` units sideways.
+    pub fn control(&self) -> (f32, f32) {
+        let ((x1, y1), (x2, y2)) = (self.from, self.to);
+        let (dx, dy) = (x2 - x1, y2 - y1);
+        let length = (dx * dx + dy * dy).sqrt().max(1.0);
+        (
+            (x1 + x2) / 2.0 - dy / length * self.bend,
+            (y1 + y2) / 2.0 + dx / length * self.bend,
+        )
+    }
+
+    /// The point of the drawn curve at `t` (0 at `from`, 1 at `to`).
+    pub fn point_at(&self, t: f32) -> (f32, f32) {
+        let ((x1, y1), (x2, y2), (cx, cy)) = (self.from, self.to, self.control());
+        let u = 1.0 - t;
+        (
+            u * u * x1 + 2.0 * u * t * cx + t * t * x2,
+            u * u * y1 + 2.0 * u * t * cy + t * t * y2,
+        )
+    }
 }
 
 impl Node {
     /// The node's bounding box (circle and label): (left, top, right, bottom).
     pub fn bounds(&self) -> (f32, f32, f32, f32) {
         let half = (WIDTH / COLUMNS as f32) / 2.0 - 2.0;
-        let bottom = self.label_y + LINE_HEIGHT * (self.label.len() as f32 - 1.0) + 4.0;
-        (self.x - half, self.y - self.radius, self.x + half, bottom)
+        let label_top = self.label_y - FONT_SIZE;
+        let label_bottom = self.label_y + LINE_HEIGHT * (self.label.len() as f32 - 1.0) + 4.0;
+        (
+            self.x - half,
+            (self.y - self.radius).min(label_top),
+            self.x + half,
+            (self.y + self.radius).max(label_bottom),
+        )
     }
 }
 
@@ -153,14 +197,38 @@ pub fn layout(dataset: &Dataset, neighbourhood: &Neighbourhood) -> NetworkLayout
             }
         }
     }
-    let not_drawn = placed.len().saturating_sub(MAX_NODES);
-    placed.truncate(MAX_NODES);
+    // At most ROWS_PER_SIDE rows above and below: bands in order, each
+    // taking its actors in tie order while rows are left on its side.
+    let opposing = placed.iter().any(|(_, b)| *b == Band::Opposing);
+    let (mut kept, mut not_drawn) = (Vec::new(), 0);
+    let mut rows_left = [ROWS_PER_SIDE; 2];
+    for band in [Band::Backing, Band::Opposing, Band::Contacts] {
+        let rows = &mut rows_left[usize::from(band != Band::Backing)];
+        let nearest = nearest_row(band, opposing);
+        let members: Vec<ActorId> = placed
+            .iter()
+            .filter(|(_, b)| *b == band)
+            .map(|(a, _)| *a)
+            .collect();
+        let take = members.len().min(match (*rows, nearest) {
+            (0, _) => 0,
+            (rows, Nearest::None) => 2 * rows,
+            (rows, _) => COLUMNS + 2 * (rows - 1),
+        });
+        *rows -= row_sizes(take, nearest).len();
+        not_drawn += members.len() - take;
+        kept.extend(members[..take].iter().map(|a| (*a, band)));
+    }
+    let placed = kept;
 
     let cell = WIDTH / COLUMNS as f32;
     let mut y = 0.0;
     let mut nodes = Vec::new();
     let mut headings = Vec::new();
-    let mut place_band = |band: Band, y: &mut f32, nodes: &mut Vec<Node>| {
+    // Rows of one node away from the focus alternate between the outer
+    // columns, so that neither side carries them all.
+    let mut lone_rows = 0;
+    let mut place_band = |band: Band, nearest: Nearest, y: &mut f32, nodes: &mut Vec<Node>| {
         let members: Vec<ActorId> = placed
             .iter()
             .filter(|(_, b)| *b == band)
@@ -171,31 +239,56 @@ pub fn layout(dataset: &Dataset, neighbourhood: &Neighbourhood) -> NetworkLayout
         }
         headings.push(BandHeading { band, y: *y + 15.0 });
         *y += BAND_HEADING;
-        for row in members.chunks(COLUMNS) {
+        let mut rest = &members[..];
+        for (size, next_to_focus) in row_sizes(members.len(), nearest) {
+            let (row, later) = rest.split_at(size);
+            rest = later;
             let labels: Vec<Vec<String>> = row
                 .iter()
                 .map(|a| wrap_label(&dataset.actor(*a).name))
                 .collect();
             let lines = labels.iter().map(Vec::len).max().unwrap_or(1) as f32;
-            let centre_y = *y + CELL_PADDING + RADIUS;
-            // Centre short rows: 1 node in the middle cell, 2 around it.
-            let offset = (COLUMNS - row.len()) as f32 * cell / 2.0;
+            let above = band == Band::Backing;
+            let centre_y = if above {
+                *y + CELL_PADDING + lines * LINE_HEIGHT + 4.0 + RADIUS
+            } else {
+                *y + CELL_PADDING + RADIUS
+            };
             for (i, (actor, label)) in row.iter().zip(labels).enumerate() {
+                let column = match (row.len(), next_to_focus) {
+                    (1, true) => 1,
+                    (1, false) => {
+                        lone_rows += 1;
+                        if lone_rows % 2 == 1 {
+                            0
+                        } else {
+                            2
+                        }
+                    }
+                    (2, _) => 2 * i,
+                    _ => i,
+                };
+                let label_y = if above {
+                    // The last line's descenders clear the circle.
+                    centre_y - RADIUS - 6.0 - (label.len() as f32 - 1.0) * LINE_HEIGHT
+                } else {
+                    centre_y + RADIUS + FONT_SIZE + 2.0
+                };
                 nodes.push(Node {
                     actor: *actor,
                     band,
-                    x: offset + cell * (i as f32 + 0.5),
+                    x: cell * (column as f32 + 0.5),
                     y: centre_y,
                     radius: RADIUS,
                     label,
-                    label_y: centre_y + RADIUS + FONT_SIZE + 2.0,
+                    label_y,
                 });
             }
             *y += CELL_PADDING * 2.0 + RADIUS * 2.0 + 4.0 + lines * LINE_HEIGHT;
         }
     };
 
-    place_band(Band::Backing, &mut y, &mut nodes);
+    place_band(Band::Backing, Nearest::Last, &mut y, &mut nodes);
     let focus_label = wrap_label(&dataset.actor(neighbourhood.focus).name);
     let focus_y = y + CELL_PADDING + FOCUS_RADIUS + 6.0;
     let focus = Node {
@@ -208,8 +301,13 @@ pub fn layout(dataset: &Dataset, neighbourhood: &Neighbourhood) -> NetworkLayout
         label: focus_label,
     };
     y = focus.bounds().3 + CELL_PADDING + 6.0;
-    place_band(Band::Opposing, &mut y, &mut nodes);
-    place_band(Band::Contacts, &mut y, &mut nodes);
+    place_band(Band::Opposing, Nearest::First, &mut y, &mut nodes);
+    place_band(
+        Band::Contacts,
+        nearest_row(Band::Contacts, opposing),
+        &mut y,
+        &mut nodes,
+    );
 
     let mut edges = Vec::new();
     for node in &nodes {
@@ -250,6 +348,48 @@ pub fn layout(dataset: &Dataset, neighbourhood: &Neighbourhood) -> NetworkLayout
         edges,
         headings,
         not_drawn,
+    }
+}
+
+/// Which row of a band stands next to the focus.
+#[derive(Clone, Copy, PartialEq)]
+enum Nearest {
+    First,
+    Last,
+    /// Another band is between this one and the focus.
+    None,
+}
+
+/// Where `band`'s row next to the focus is: backing stands above the focus,
+/// the others below it, contacts after the opposing band if there is one.
+fn nearest_row(band: Band, opposing: bool) -> Nearest {
+    match band {
+        Band::Backing => Nearest::Last,
+        Band::Contacts if opposing => Nearest::None,
+        _ => Nearest::First,
+    }
+}
+
+// `row_sizes` and the columns in `layout` are written for three columns.
+const _: () = assert!(COLUMNS == 3);
+
+/// The rows of a band of `count` actors, in drawing order: how many nodes
+/// each holds, and whether it is the row next to the focus. Only that row
+/// uses the middle column (one node stands there, three fill the row): every
+/// edge from a farther row runs to the focus through the middle, and a node
+/// on it would read as part of that tie. Farther rows hold two, in the outer
+/// columns, which those edges pass between.
+fn row_sizes(count: usize, nearest: Nearest) -> Vec<(usize, bool)> {
+    let near = match nearest {
+        Nearest::None => 0,
+        _ => count.min(COLUMNS),
+    };
+    let far = count - near;
+    let far_rows = (0..far).step_by(2).map(|i| ((far - i).min(2), false));
+    let near_row = (near > 0).then_some((near, true));
+    match nearest {
+        Nearest::Last => far_rows.chain(near_row).collect(),
+        _ => near_row.into_iter().chain(far_rows).collect(),
     }
 }
 

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use common::Builder;
 use who_backs_whom_core::layout::{
-    self, Band, NetworkLayout, Node, LINE_CHARS, MAX_LINES, MAX_NODES, WIDTH,
+    self, Band, NetworkLayout, Node, LINE_CHARS, MAX_LINES, MAX_PER_SIDE, WIDTH,
 };
 use who_backs_whom_core::query::{self, GroupKind, Neighbourhood};
 use who_backs_whom_core::{ActorId, Dataset, Filter, Stance};
@@ -250,17 +250,17 @@ fn many_backers(count: usize) -> (Dataset, ActorId) {
 }
 
 #[test]
-fn more_linked_actors_than_max_nodes_are_counted_as_not_drawn() {
-    let count = MAX_NODES + 7;
+fn more_linked_actors_than_a_side_holds_are_counted_as_not_drawn() {
+    let count = MAX_PER_SIDE + 7;
     let (d, focus) = many_backers(count);
     let n = query::neighbourhood(&d, focus, &Filter::default());
     assert_eq!(n.actors().len(), count);
     let l = layout::layout(&d, &n);
-    assert_eq!(l.nodes.len(), MAX_NODES);
-    assert_eq!(l.not_drawn, count - MAX_NODES);
+    assert_eq!(l.nodes.len(), MAX_PER_SIDE);
+    assert_eq!(l.not_drawn, count - MAX_PER_SIDE);
     // The nodes drawn are the first in neighbourhood order.
     let drawn: Vec<ActorId> = l.nodes.iter().map(|node| node.actor).collect();
-    let mut first: Vec<ActorId> = n.actors()[..MAX_NODES].to_vec();
+    let mut first: Vec<ActorId> = n.actors()[..MAX_PER_SIDE].to_vec();
     first.sort();
     let mut sorted = drawn.clone();
     sorted.sort();
@@ -278,10 +278,10 @@ fn more_linked_actors_than_max_nodes_are_counted_as_not_drawn() {
 }
 
 #[test]
-fn exactly_max_nodes_are_all_drawn() {
-    let (d, focus) = many_backers(MAX_NODES);
+fn exactly_a_side_full_is_all_drawn() {
+    let (d, focus) = many_backers(MAX_PER_SIDE);
     let l = layout::layout(&d, &query::neighbourhood(&d, focus, &Filter::default()));
-    assert_eq!((l.nodes.len(), l.not_drawn), (MAX_NODES, 0));
+    assert_eq!((l.nodes.len(), l.not_drawn), (MAX_PER_SIDE, 0));
 }
 
 #[test]
@@ -340,4 +340,157 @@ fn an_edge_takes_the_weightiest_relation_family_of_its_claims() {
         edge.is_some(),
         "Belarus → junta arms claims make a military edge"
     );
+}
+
+/// The closest the drawn curve of `edge` comes to the centre of `node`.
+fn closest_approach(edge: &layout::Edge, node: &Node) -> f32 {
+    (0..=200)
+        .map(|i| {
+            let (x, y) = edge.point_at(i as f32 / 200.0);
+            ((x - node.x).powi(2) + (y - node.y).powi(2)).sqrt()
+        })
+        .fold(f32::MAX, f32::min)
+}
+
+/// Half the widest edge (5.5) and half the circle's outline (1.5), rounded up.
+const CLEAR: f32 = 3.5;
+
+/// Every edge keeps `margin` units clear of every circle but its own two: a
+/// line through a node would read as a tie with it.
+fn assert_edges_clear_of_other_nodes(d: &Dataset, l: &NetworkLayout, margin: f32) {
+    for edge in &l.edges {
+        for node in &l.nodes {
+            if node.actor == edge.actor {
+                continue;
+            }
+            let gap = closest_approach(edge, node);
+            assert!(
+                gap >= node.radius + margin,
+                "focus {}: the edge of {} passes {gap:.1} units from the centre of {}",
+                name(d, l.focus.actor),
+                name(d, edge.actor),
+                name(d, node.actor)
+            );
+        }
+    }
+}
+
+#[test]
+fn no_edge_crosses_another_node_for_any_focus() {
+    let d = common::shipped().dataset;
+    for (_, l) in layouts(&d) {
+        assert_edges_clear_of_other_nodes(&d, &l, CLEAR);
+    }
+}
+
+/// However many actors a side has (the rest are not drawn), every edge
+/// stays clear of the other circles.
+#[test]
+fn no_edge_crosses_another_node_with_many_rows() {
+    for count in 1..=MAX_PER_SIDE + 3 {
+        let (d, focus) = many_backers(count);
+        let l = layout::layout(&d, &query::neighbourhood(&d, focus, &Filter::default()));
+        assert_edges_clear_of_other_nodes(&d, &l, CLEAR);
+    }
+}
+
+/// A focus with `backers`, `opponents` and `contacts` (distinct actors).
+fn both_sides(backers: usize, opponents: usize, contacts: usize) -> (Dataset, ActorId) {
+    let mut b = Builder::new();
+    let focus = b.actor("focus", "Focus");
+    for (prefix, count, stance) in [
+        ("backer", backers, Stance::Backs),
+        ("opponent", opponents, Stance::Opposes),
+        ("contact", contacts, Stance::Neutral),
+    ] {
+        for i in 0..count {
+            let actor = b.actor(&format!("{prefix}-{i}"), &format!("{prefix} {i}"));
+            b.claim(actor, stance, focus, None);
+        }
+    }
+    (b.build(focus), focus)
+}
+
+#[test]
+fn each_side_holds_its_own_share_opponents_before_contacts() {
+    let (d, focus) = both_sides(MAX_PER_SIDE + 3, MAX_PER_SIDE - 3, 6);
+    let l = layout::layout(&d, &query::neighbourhood(&d, focus, &Filter::default()));
+    let count = |band: Band| l.nodes.iter().filter(|n| n.band == band).count();
+    assert_eq!(count(Band::Backing), MAX_PER_SIDE);
+    assert_eq!(
+        count(Band::Opposing),
+        MAX_PER_SIDE - 3,
+        "every opponent is drawn"
+    );
+    // 8 opponents take the row next to the focus and three more (2, 2, 1):
+    // one row is left, for two contacts.
+    assert_eq!(
+        count(Band::Contacts),
+        2,
+        "contacts fill the rows the opponents leave"
+    );
+    assert_eq!(l.not_drawn, 3 + 4);
+}
+
+#[test]
+fn no_edge_crosses_another_node_whatever_the_mix_below_the_focus() {
+    for opponents in 0..=MAX_PER_SIDE + 1 {
+        for contacts in 0..=MAX_PER_SIDE + 1 {
+            let (d, focus) = both_sides(2, opponents, contacts);
+            let l = layout::layout(&d, &query::neighbourhood(&d, focus, &Filter::default()));
+            assert_edges_clear_of_other_nodes(&d, &l, CLEAR);
+            let drawn = l.nodes.len() + l.not_drawn;
+            assert_eq!(
+                drawn,
+                2 + opponents + contacts,
+                "every actor drawn or counted"
+            );
+        }
+    }
+}
+
+/// Where `node`'s label is drawn, about: each character at most 7 units wide.
+fn label_box(node: &Node) -> (f32, f32, f32, f32) {
+    let widest = node
+        .label
+        .iter()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0) as f32;
+    let half = widest * 7.0 / 2.0;
+    let top = node.label_y - layout::FONT_SIZE;
+    let bottom = node.label_y + layout::LINE_HEIGHT * (node.label.len() as f32 - 1.0) + 3.0;
+    (node.x - half, top, node.x + half, bottom)
+}
+
+#[test]
+fn no_edge_crosses_its_own_label_for_any_focus() {
+    let d = common::shipped().dataset;
+    let (many, _) = both_sides(MAX_PER_SIDE, MAX_PER_SIDE - 4, 4);
+    let cases = layouts(&d)
+        .into_iter()
+        .map(|(_, l)| (&d, l))
+        .chain(std::iter::once((&many, {
+            let focus = many.meta.focus;
+            layout::layout(
+                &many,
+                &query::neighbourhood(&many, focus, &Filter::default()),
+            )
+        })))
+        .collect::<Vec<_>>();
+    for (d, l) in &cases {
+        for edge in &l.edges {
+            let node = l.nodes.iter().find(|n| n.actor == edge.actor).unwrap();
+            let (left, top, right, bottom) = label_box(node);
+            for i in 0..=100 {
+                let (x, y) = edge.point_at(i as f32 / 100.0);
+                assert!(
+                    !(left < x && x < right && top < y && y < bottom),
+                    "focus {}: the edge of {} crosses its label at ({x:.1}, {y:.1})",
+                    name(d, l.focus.actor),
+                    name(d, edge.actor)
+                );
+            }
+        }
+    }
 }
