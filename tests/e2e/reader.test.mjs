@@ -746,6 +746,26 @@ test('reduced motion: no transition or animation on nodes and controls', async (
   await still.context.close();
 });
 
+test('print: the question, the network and the selected actor\'s attributed claims print; the controls do not', async () => {
+  const ctx = await open(PHONE, '#select=belarus');
+  const { page } = ctx;
+  await assertAttributedDetail(page, 'belarus');
+  await page.emulateMedia({ media: 'print' });
+  const shown = (selector) => page.locator(selector).first().isVisible();
+  for (const control of ['.wbw-toolbar', '.wbw-tab', '.wbw-close', '.wbw-refocus', 'details.wbw-embed', '#wbw-root details.wbw-sources']) {
+    assert.equal(await page.locator(control).count() > 0, true, `${control} is on the page`);
+    assert.equal(await shown(control), false, `${control} is not printed`);
+  }
+  for (const content of ['.wbw-title', 'figure.wbw-network', '.wbw-detail h3', '.wbw-detail .wbw-claim-by', '.wbw-detail .wbw-quote']) {
+    assert.equal(await shown(content), true, `${content} is printed`);
+  }
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `nothing runs past the page's width (${overflow} px)`);
+  await page.pdf({ path: `${ARTEFACTS}/print-a4.pdf`, format: 'A4', printBackground: false });
+  assert.deepEqual(ctx.errors, []);
+  await ctx.context.close();
+});
+
 // ---------------------------------------------------------------------------
 // Other foci: the layout holds for a different neighbourhood at every size.
 // ---------------------------------------------------------------------------
