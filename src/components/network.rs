@@ -101,42 +101,11 @@ pub fn NetworkView(props: &NetworkProps) -> Html {
             </g>
         }
     };
-    // One badge per actor: the number of claims between it and the focus,
-    // over all its edges (several badges on one actor would cover its label).
-    let badges: Vec<(&Edge, usize, bool)> = drawing
-        .edges
-        .iter()
-        .enumerate()
-        .filter(|(i, e)| drawing.edges[..*i].iter().all(|p| p.actor != e.actor))
-        .map(|(_, e)| {
-            let edges = drawing.edges.iter().filter(|o| o.actor == e.actor);
-            let (count, total) = edges.fold((0, 0), |(n, t), o| (n + 1, t + o.claims));
-            (e, total, count > 1)
-        })
-        .collect();
-    let badge = |&(edge, claims, merged): &(&Edge, usize, bool)| {
-        let (x1, y1) = edge.from;
-        let (x2, y2) = edge.to;
-        let length = ((x2 - x1).powi(2) + (y2 - y1).powi(2)).sqrt().max(1.0);
-        // Below a node its label hangs: put the badge below the label's
-        // bottom edge, so it never covers the name.
-        let bottom = drawing
-            .nodes
-            .iter()
-            .find(|n| n.actor == edge.actor)
-            .map_or(y1 + layout::RADIUS, |n| n.bounds().3);
-        let t = if y2 > y1 + 1.0 {
-            ((bottom + 10.0 - y1) / (y2 - y1)).clamp(0.0, 0.6)
-        } else {
-            ((layout::RADIUS + 12.0) / length).min(0.6)
-        };
-        // A merged badge sits on the straight line between its bent edges.
-        let bend = if merged { 0.0 } else { edge.bend * 0.3 };
-        let (x, y) = (x1 + (x2 - x1) * t + bend, y1 + (y2 - y1) * t);
+    let badge = |badge: &layout::Badge| {
         html! {
             <g class="wbw-badge" aria-hidden="true">
-                <circle cx={n(x)} cy={n(y)} r="9.5" />
-                <text x={n(x)} y={n(y + 4.0)} text-anchor="middle" font-size="12">{ claims }</text>
+                <circle cx={n(badge.x)} cy={n(badge.y)} r={n(layout::BADGE_RADIUS)} />
+                <text x={n(badge.x)} y={n(badge.y + 4.0)} text-anchor="middle" font-size="12">{ badge.claims }</text>
             </g>
         }
     };
@@ -152,7 +121,7 @@ pub fn NetworkView(props: &NetworkProps) -> Html {
                 { for drawing.headings.iter().map(|h| html! {
                     <text class="wbw-band" x="4" y={n(h.y)} aria-hidden="true">{ h.band.heading() }</text>
                 }) }
-                { for badges.iter().map(badge) }
+                { for drawing.badges.iter().map(badge) }
                 <g class="wbw-node wbw-focus" aria-hidden="true">
                     <circle cx={n(drawing.focus.x)} cy={n(drawing.focus.y)} r={n(drawing.focus.radius)} />
                     { label(&drawing.focus) }

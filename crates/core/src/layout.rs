@@ -127,6 +127,19 @@ pub struct Edge {
     pub bend: f32,
 }
 
+/// The number of claims between an actor and the focus, in a small circle
+/// on its edge: one per actor, over all its edges.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Badge {
+    pub actor: ActorId,
+    pub claims: usize,
+    pub x: f32,
+    pub y: f32,
+}
+
+/// Radius of a [`Badge`].
+pub const BADGE_RADIUS: f32 = 9.5;
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct BandHeading {
     pub band: Band,
@@ -141,6 +154,7 @@ pub struct NetworkLayout {
     pub nodes: Vec<Node>,
     pub edges: Vec<Edge>,
     pub headings: Vec<BandHeading>,
+    pub badges: Vec<Badge>,
     /// Linked actors left out because of [`MAX_PER_SIDE`].
     pub not_drawn: usize,
 }
@@ -340,15 +354,53 @@ pub fn layout(dataset: &Dataset, neighbourhood: &Neighbourhood) -> NetworkLayout
         }
     }
 
+    let badges = badges(&nodes, &edges);
     NetworkLayout {
         width: WIDTH,
         height: y.max(focus.bounds().3) + CELL_PADDING,
         focus,
         nodes,
+        badges,
         edges,
         headings,
         not_drawn,
     }
+}
+
+/// One badge per drawn actor, on its first edge, clear of its circle and
+/// label: where the edge runs down to the focus, below the node's box;
+/// otherwise just past the circle. With several edges, on the straight line
+/// between them.
+fn badges(nodes: &[Node], edges: &[Edge]) -> Vec<Badge> {
+    let mut badges: Vec<Badge> = Vec::new();
+    for edge in edges {
+        if badges.iter().any(|b| b.actor == edge.actor) {
+            continue;
+        }
+        let (count, claims) = edges
+            .iter()
+            .filter(|o| o.actor == edge.actor)
+            .fold((0, 0), |(n, t), o| (n + 1, t + o.claims));
+        let ((x1, y1), (x2, y2)) = (edge.from, edge.to);
+        let length = ((x2 - x1).powi(2) + (y2 - y1).powi(2)).sqrt().max(1.0);
+        let bottom = nodes
+            .iter()
+            .find(|n| n.actor == edge.actor)
+            .map_or(y1 + RADIUS, |n| n.bounds().3);
+        let t = if y2 > y1 + 1.0 {
+            ((bottom + 10.0 - y1) / (y2 - y1)).clamp(0.0, 0.6)
+        } else {
+            ((RADIUS + 12.0) / length).min(0.6)
+        };
+        let bend = if count > 1 { 0.0 } else { edge.bend * 0.3 };
+        badges.push(Badge {
+            actor: edge.actor,
+            claims,
+            x: x1 + (x2 - x1) * t + bend,
+            y: y1 + (y2 - y1) * t,
+        });
+    }
+    badges
 }
 
 /// Which row of a band stands next to the focus.

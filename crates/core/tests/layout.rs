@@ -494,3 +494,82 @@ fn no_edge_crosses_its_own_label_for_any_focus() {
         }
     }
 }
+
+fn circles_overlap((x1, y1, r1): (f32, f32, f32), (x2, y2, r2): (f32, f32, f32)) -> bool {
+    (x1 - x2).powi(2) + (y1 - y2).powi(2) < (r1 + r2).powi(2)
+}
+
+fn circle_meets_box(
+    (x, y, r): (f32, f32, f32),
+    (left, top, right, bottom): (f32, f32, f32, f32),
+) -> bool {
+    let nearest = (x.clamp(left, right), y.clamp(top, bottom));
+    (x - nearest.0).powi(2) + (y - nearest.1).powi(2) < r * r
+}
+
+/// Badges: one per drawn actor, counting the claims of all its edges, and
+/// clear of every circle and label, of the band headings (about 8 units a
+/// capital) and of each other.
+fn assert_badges_clear(d: &Dataset, l: &NetworkLayout) {
+    let focus = name(d, l.focus.actor);
+    let mut actors: Vec<ActorId> = l.badges.iter().map(|b| b.actor).collect();
+    actors.sort();
+    let mut drawn: Vec<ActorId> = l.nodes.iter().map(|n| n.actor).collect();
+    drawn.sort();
+    assert_eq!(actors, drawn, "focus {focus}: one badge per drawn actor");
+    for (i, badge) in l.badges.iter().enumerate() {
+        let who = name(d, badge.actor);
+        let total: usize = l
+            .edges
+            .iter()
+            .filter(|e| e.actor == badge.actor)
+            .map(|e| e.claims)
+            .sum();
+        assert_eq!(
+            badge.claims, total,
+            "focus {focus}: the badge of {who} counts all its edges"
+        );
+        let circle = (badge.x, badge.y, layout::BADGE_RADIUS);
+        for node in all_nodes(l) {
+            assert!(
+                !circles_overlap(circle, (node.x, node.y, node.radius)),
+                "focus {focus}: the badge of {who} covers the circle of {}",
+                name(d, node.actor)
+            );
+            assert!(
+                !circle_meets_box(circle, label_box(node)),
+                "focus {focus}: the badge of {who} covers the label of {}",
+                name(d, node.actor)
+            );
+        }
+        for heading in &l.headings {
+            let width = heading.band.heading().chars().count() as f32 * 8.0;
+            let text = (4.0, heading.y - 10.0, 4.0 + width, heading.y + 3.0);
+            assert!(
+                !circle_meets_box(circle, text),
+                "focus {focus}: the badge of {who} covers the heading {:?}",
+                heading.band.heading()
+            );
+        }
+        for other in &l.badges[i + 1..] {
+            assert!(
+                !circles_overlap(circle, (other.x, other.y, layout::BADGE_RADIUS)),
+                "focus {focus}: the badges of {who} and {} overlap",
+                name(d, other.actor)
+            );
+        }
+    }
+}
+
+#[test]
+fn badges_are_clear_for_any_focus_and_crowded_neighbourhoods() {
+    let d = common::shipped().dataset;
+    for (_, l) in layouts(&d) {
+        assert_badges_clear(&d, &l);
+    }
+    for (backers, opponents, contacts) in [(11, 11, 0), (11, 6, 5), (4, 0, 9), (0, 3, 3)] {
+        let (d, focus) = both_sides(backers, opponents, contacts);
+        let l = layout::layout(&d, &query::neighbourhood(&d, focus, &Filter::default()));
+        assert_badges_clear(&d, &l);
+    }
+}
