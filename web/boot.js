@@ -46,8 +46,10 @@ try {
   // slow connection the wasm (over 100 KB) would share the bandwidth with
   // the stylesheet and delay the first paint, and on a slow phone starting
   // it could hold up the first frame. Reading comes first; the card becomes
-  // interactive a moment later.
-  await painted();
+  // interactive a moment later. Not so for a link to a state (an embed's
+  // #focus=…&theme=dark): the prerender shows the default state, which the
+  // card replaces as soon as it runs, so it starts at once.
+  if (location.hash.length <= 1) await painted();
   const loading = Promise.all([import('./__WBW_GLUE__'), compile()]);
   const loaded = await Promise.race([loading, deadline]);
   if (gaveUp || !loaded) {
