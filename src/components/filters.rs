@@ -6,6 +6,7 @@ use who_backs_whom_core::{Filter, Relation, Stance};
 use yew::prelude::*;
 
 use super::card::DatasetRef;
+use super::disclosure::use_details_open;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct FiltersProps {
@@ -35,11 +36,7 @@ pub fn Filters(props: &FiltersProps) -> Html {
     // The checkboxes exist only while the panel is open: they do nothing
     // without the wasm, and hydration need not walk them (hundreds, for a
     // large dataset).
-    let open = use_state(|| false);
-    let ontoggle = {
-        let open = open.clone();
-        Callback::from(move |e: Event| open.set(details_open(&e)))
-    };
+    let (open, ontoggle) = use_details_open();
     html! {
         <details class="wbw-filters" {ontoggle}>
             <summary>
@@ -47,7 +44,7 @@ pub fn Filters(props: &FiltersProps) -> Html {
                 if hidden > 0 { <span class="wbw-badge">{ format!(" ({hidden} hidden)") }</span> }
                 <span class="wbw-filter-count">{ format!(" · {} of {} claims", props.shown, props.total) }</span>
             </summary>
-            if *open {
+            if open {
             <fieldset>
                 <legend>{ "Stance" }</legend>
                 { for Stance::ALL.iter().map(|&s| check(s.label().to_string(), filter.shows_stance(s), Action::ToggleStance(s))) }
@@ -65,13 +62,4 @@ pub fn Filters(props: &FiltersProps) -> Html {
             }
         </details>
     }
-}
-
-/// Whether the `<details>` that sent a `toggle` event is now open.
-pub fn details_open(event: &Event) -> bool {
-    event
-        .target()
-        .and_then(|t| js_sys::Reflect::get(&t, &"open".into()).ok())
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false)
 }

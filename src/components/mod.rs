@@ -5,6 +5,7 @@ pub mod all_claims;
 pub mod card;
 pub mod claim;
 pub mod detail;
+pub mod disclosure;
 pub mod filters;
 pub mod list;
 pub mod more;

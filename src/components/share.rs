@@ -12,7 +12,7 @@ use who_backs_whom_core::fragment::Options;
 use yew::prelude::*;
 
 use super::card::DatasetRef;
-use super::filters::details_open;
+use super::disclosure::use_details_open;
 
 /// The snippets for a card at `base` (absolute, ending in `/`) in state `fragment`.
 pub fn snippets(base: &str, fragment: &str, title: &str) -> (String, String) {
@@ -118,12 +118,8 @@ fn Snippet(props: &SnippetProps) -> Html {
 
 #[component]
 pub fn SharePanel(props: &ShareProps) -> Html {
-    let open = use_state(|| false);
-    let ontoggle = {
-        let open = open.clone();
-        Callback::from(move |e: Event| open.set(details_open(&e)))
-    };
-    let content = if !*open {
+    let (open, ontoggle) = use_details_open();
+    let content = if !open {
         Html::default()
     } else if let Some(base) = card_base(&props.asset_base) {
         let dataset = props.dataset.0;

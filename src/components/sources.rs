@@ -18,15 +18,11 @@ pub struct SourcesProps {
 /// `all_claims.rs`), so hydration does not walk it.
 #[component]
 pub fn SourcesPanel(props: &SourcesProps) -> Html {
-    let open = use_state(|| false);
-    let ontoggle = {
-        let open = open.clone();
-        Callback::from(move |e: Event| open.set(super::filters::details_open(&e)))
-    };
+    let (open, ontoggle) = super::disclosure::use_details_open();
     html! {
         <details class="wbw-sources" {ontoggle}>
             <summary>{ format!("Sources, background and data ({})", props.dataset.0.sources.len()) }</summary>
-            if *open {
+            if open {
                 <SourcesList dataset={props.dataset} asset_base={props.asset_base.clone()} />
             }
         </details>
