@@ -2,7 +2,7 @@
 //! the count of claims shown and a way to clear.
 
 use who_backs_whom_core::state::Action;
-use who_backs_whom_core::{Filter, Relation, Stance};
+use who_backs_whom_core::{Filter, Stance};
 use yew::prelude::*;
 
 use super::card::DatasetRef;
@@ -27,11 +27,6 @@ pub fn Filters(props: &FiltersProps) -> Html {
             <label class="wbw-check"><input type="checkbox" {checked} {onchange} />{ label }</label>
         }
     };
-    let relations_used: Vec<Relation> = Relation::ALL
-        .iter()
-        .copied()
-        .filter(|r| dataset.claims.iter().any(|c| c.relation == *r))
-        .collect();
     let hidden = filter.hidden_count();
     // The checkboxes exist only while the panel is open: they do nothing
     // without the wasm, and hydration need not walk them (hundreds, for a
@@ -51,7 +46,7 @@ pub fn Filters(props: &FiltersProps) -> Html {
             </fieldset>
             <fieldset>
                 <legend>{ "Kind of relation" }</legend>
-                { for relations_used.into_iter().map(|r| check(r.label().to_string(), filter.shows_relation(r), Action::ToggleRelation(r))) }
+                { for dataset.relations_used().into_iter().map(|r| check(r.label().to_string(), filter.shows_relation(r), Action::ToggleRelation(r))) }
             </fieldset>
             <fieldset>
                 <legend>{ "Who makes the claim" }</legend>

@@ -176,6 +176,16 @@ impl Dataset {
             .collect()
     }
 
+    /// The kinds of relation some claim has, in vocabulary order: the
+    /// filter offers only these.
+    pub fn relations_used(&self) -> Vec<Relation> {
+        Relation::ALL
+            .iter()
+            .copied()
+            .filter(|r| self.claims.iter().any(|c| c.relation == *r))
+            .collect()
+    }
+
     /// How many claims cite each source, indexed like [`Dataset::sources`].
     pub fn claims_per_source(&self) -> Vec<usize> {
         let mut counts = vec![0; self.sources.len()];

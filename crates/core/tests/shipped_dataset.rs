@@ -194,3 +194,24 @@ fn as_of_is_the_latest_source_date() {
     assert!(!latest.is_after(d.meta.as_of) && !d.meta.as_of.is_after(latest));
     assert_eq!(d.meta.as_of.iso(), "2025");
 }
+
+#[test]
+fn the_filter_offers_exactly_the_relations_the_claims_use_in_vocabulary_order() {
+    use who_backs_whom_core::Relation;
+    // The shipped data uses every relation; the two-claim fixture does not,
+    // so the check can tell a missing relation from an extra one.
+    let fixture = common::valid().dataset;
+    assert!(fixture.relations_used().len() < Relation::ALL.len());
+    for d in [dataset(), fixture] {
+        let used = d.relations_used();
+        for relation in Relation::ALL {
+            let in_claims = d.claims.iter().any(|c| c.relation == *relation);
+            assert_eq!(used.contains(relation), in_claims, "{relation:?}");
+        }
+        let positions: Vec<usize> = used
+            .iter()
+            .map(|r| Relation::ALL.iter().position(|x| x == r).unwrap())
+            .collect();
+        assert!(positions.windows(2).all(|w| w[0] < w[1]), "{used:?}");
+    }
+}
