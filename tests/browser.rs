@@ -4,6 +4,7 @@
 
 use std::time::Duration;
 
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use who_backs_whom::{Card, CardProps};
 
@@ -106,4 +107,83 @@ async fn a_wrong_option_shows_a_notice_and_falls_back() {
             .contains("Who backs Myanmar's military junta"),
         "falls back to the default focus"
     );
+}
+
+/// The compiled dataset with the claims about each of `actors` repeated
+/// until each has at least `count`: lists longer than the card renders at once.
+fn crowded(actors: &[&str], count: usize) -> who_backs_whom::DatasetRef {
+    let mut dataset = who_backs_whom::DatasetRef::default().0.clone();
+    let mut claims = dataset.claims.to_vec();
+    for id in actors {
+        let actor = dataset.actor_by_id(id).unwrap();
+        let about: Vec<_> = dataset
+            .claims
+            .iter()
+            .filter(|c| c.subject == actor || c.object == actor)
+            .cloned()
+            .collect();
+        for n in about.len()..count {
+            let mut copy = about[n % about.len()].clone();
+            copy.id = format!("{}-copy-{id}-{n}", copy.id).into();
+            claims.push(copy);
+        }
+    }
+    dataset.claims = claims.into();
+    who_backs_whom::DatasetRef(Box::leak(Box::new(dataset)))
+}
+
+fn mount_with(dataset: who_backs_whom::DatasetRef, config: &str) -> web_sys::Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let props = yew::props!(CardProps {
+        dataset,
+        config: config.to_string()
+    });
+    yew::Renderer::<Card>::with_root_and_props(root.clone(), props).render();
+    root
+}
+
+fn count(root: &web_sys::Element, selector: &str) -> u32 {
+    root.query_selector_all(selector).unwrap().length()
+}
+
+#[wasm_bindgen_test]
+async fn a_long_claim_list_grows_by_fifty_and_starts_again_for_another_actor() {
+    let root = mount_with(crowded(&["belarus", "russia"], 120), "select=belarus");
+    settle().await;
+    let claims = ".wbw-detail article.wbw-claim";
+    let more = || {
+        root.query_selector(".wbw-detail .wbw-more")
+            .unwrap()
+            .map(|b| b.unchecked_into::<web_sys::HtmlElement>())
+    };
+    let total = count(&root, ".wbw-detail article.wbw-claim") as usize;
+    assert_eq!(total, 50, "the first 50 claims");
+    let button = more().expect("a button for the rest");
+    let text = button.text_content().unwrap();
+    assert!(text.starts_with("Show 50 more claims ("), "{text}");
+    button.click();
+    settle().await;
+    assert_eq!(count(&root, claims), 100);
+    while let Some(button) = more() {
+        button.click();
+        settle().await;
+    }
+    assert!(count(&root, claims) >= 120, "all of them, then no button");
+
+    // Another actor's list starts again at 50.
+    let russia = root
+        .query_selector(".wbw-node[role=button][aria-label^=\"Russia.\"]")
+        .unwrap()
+        .expect("Russia's node");
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    let click = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+    russia.dispatch_event(&click).unwrap();
+    settle().await;
+    let heading = root.query_selector(".wbw-detail h3").unwrap().unwrap();
+    assert_eq!(heading.text_content().unwrap(), "Russia");
+    assert_eq!(count(&root, claims), 50, "a new list starts at 50");
+    assert!(more().is_some());
 }

@@ -25,7 +25,7 @@ pub fn Detail(props: &DetailProps) -> Html {
     let dataset = props.dataset.0;
     let actor = dataset.actor(props.actor);
     let claims = query::claims_about(dataset, props.actor, props.focus, &props.filter);
-    let shown = super::more::use_shown(claims.len() ^ (props.actor.0 as usize) << 20);
+    let shown = super::more::use_shown((props.actor, props.focus, props.filter.clone()));
     let actor_id = props.actor;
     let refocus = props.dispatch.reform(move |_| Action::Refocus(actor_id));
     let close = props.dispatch.reform(|_| Action::Deselect);
@@ -43,7 +43,7 @@ pub fn Detail(props: &DetailProps) -> Html {
             }
             <p class="wbw-count">{ format!("{} {} about {}", claims.len(), plural(claims.len(), "claim", "claims"), actor.name) }</p>
             <ol class="wbw-claims">
-                { for claims.iter().take(*shown).map(|&claim| html! {
+                { for claims.iter().take(shown.count).map(|&claim| html! {
                     <li key={claim}><ClaimItem dataset={props.dataset} {claim} asset_base={props.asset_base.clone()} /></li>
                 }) }
             </ol>

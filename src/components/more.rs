@@ -8,31 +8,36 @@ use yew::prelude::*;
 /// Claims rendered at first, and added by each press of the button.
 pub const STEP: usize = 50;
 
-/// How many of a list's items to render now, and a setter for more.
-#[hook]
-pub fn use_shown(total_key: usize) -> UseStateHandle<usize> {
-    let shown = use_state(|| STEP);
-    {
-        // A different list (another actor, other filters) starts again.
-        let shown = shown.clone();
-        use_effect_with(total_key, move |_| shown.set(STEP));
-    }
-    shown
+/// How many claims of a list to render now, and how to ask for more.
+pub struct Shown {
+    pub count: usize,
+    more: Callback<MouseEvent>,
 }
 
-/// "Show 50 more claims (120 not shown)", or nothing when all are shown.
-pub fn more_button(shown: &UseStateHandle<usize>, total: usize) -> Html {
-    if **shown >= total {
+/// For the list named by `list` (whose claims, under which filter): [`STEP`]
+/// for a list the reader has not grown, more once they ask. The count is
+/// derived while rendering, so another list starts at [`STEP`] in its first
+/// render, not after an effect has reset it.
+#[hook]
+pub fn use_shown<K: PartialEq + Clone + 'static>(list: K) -> Shown {
+    let grown = use_state(|| None::<(K, usize)>);
+    let count = match &*grown {
+        Some((grown_list, count)) if *grown_list == list => *count,
+        _ => STEP,
+    };
+    let more = Callback::from(move |_| grown.set(Some((list.clone(), count + STEP))));
+    Shown { count, more }
+}
+
+/// "Show 50 more claims (120 not shown yet)", or nothing when all are shown.
+pub fn more_button(shown: &Shown, total: usize) -> Html {
+    if shown.count >= total {
         return Html::default();
     }
-    let hidden = total - **shown;
+    let hidden = total - shown.count;
     let next = hidden.min(STEP);
-    let onclick = {
-        let shown = shown.clone();
-        Callback::from(move |_| shown.set(*shown + STEP))
-    };
     html! {
-        <button type="button" class="wbw-more" {onclick}>
+        <button type="button" class="wbw-more" onclick={shown.more.clone()}>
             { format!("Show {next} more {} ({hidden} not shown yet)", plural(next, "claim", "claims")) }
         </button>
     }

@@ -19,8 +19,8 @@ pub struct TimelineProps {
 pub fn TimelineView(props: &TimelineProps) -> Html {
     let dataset = props.dataset.0;
     let claims = query::claims_involving(dataset, props.focus, &props.filter);
-    let shown = super::more::use_shown(claims.len() ^ (props.focus.0 as usize) << 20);
-    let years = query::by_year(dataset, &claims[..claims.len().min(*shown)]);
+    let shown = super::more::use_shown((props.focus, props.filter.clone()));
+    let years = query::by_year(dataset, &claims[..claims.len().min(shown.count)]);
     html! {
         <>
         <ol class="wbw-timeline">
