@@ -213,27 +213,28 @@ pub fn layout(dataset: &Dataset, neighbourhood: &Neighbourhood) -> NetworkLayout
     }
     // At most ROWS_PER_SIDE rows above and below: bands in order, each
     // taking its actors in tie order while rows are left on its side.
-    let opposing = placed.iter().any(|(_, b)| *b == Band::Opposing);
-    let (mut kept, mut not_drawn) = (Vec::new(), 0);
+    let has_opposing = placed.iter().any(|(_, b)| *b == Band::Opposing);
+    let mut not_drawn = 0;
     let mut rows_left = [ROWS_PER_SIDE; 2];
-    for band in [Band::Backing, Band::Opposing, Band::Contacts] {
-        let rows = &mut rows_left[usize::from(band != Band::Backing)];
-        let nearest = nearest_row(band, opposing);
-        let members: Vec<ActorId> = placed
-            .iter()
-            .filter(|(_, b)| *b == band)
-            .map(|(a, _)| *a)
-            .collect();
-        let take = members.len().min(match (*rows, nearest) {
-            (0, _) => 0,
-            (rows, Nearest::None) => 2 * rows,
-            (rows, _) => COLUMNS + 2 * (rows - 1),
+    let [backing, opposing, contacts] =
+        [Band::Backing, Band::Opposing, Band::Contacts].map(|band| {
+            let rows = &mut rows_left[usize::from(band != Band::Backing)];
+            let nearest = nearest_row(band, has_opposing);
+            let mut members: Vec<ActorId> = placed
+                .iter()
+                .filter(|(_, b)| *b == band)
+                .map(|(a, _)| *a)
+                .collect();
+            let take = members.len().min(match (*rows, nearest) {
+                (0, _) => 0,
+                (rows, Nearest::None) => 2 * rows,
+                (rows, _) => COLUMNS + 2 * (rows - 1),
+            });
+            *rows -= row_sizes(take, nearest).len();
+            not_drawn += members.len() - take;
+            members.truncate(take);
+            members
         });
-        *rows -= row_sizes(take, nearest).len();
-        not_drawn += members.len() - take;
-        kept.extend(members[..take].iter().map(|a| (*a, band)));
-    }
-    let placed = kept;
 
     let cell = WIDTH / COLUMNS as f32;
     let mut y = 0.0;
@@ -242,19 +243,14 @@ pub fn layout(dataset: &Dataset, neighbourhood: &Neighbourhood) -> NetworkLayout
     // Rows of one node away from the focus alternate between the outer
     // columns, so that neither side carries them all.
     let mut lone_rows = 0;
-    let mut place_band = |band: Band, nearest: Nearest, y: &mut f32, nodes: &mut Vec<Node>| {
-        let members: Vec<ActorId> = placed
-            .iter()
-            .filter(|(_, b)| *b == band)
-            .map(|(a, _)| *a)
-            .collect();
+    let mut place_band = |band: Band, members: &[ActorId], y: &mut f32, nodes: &mut Vec<Node>| {
         if members.is_empty() {
             return;
         }
         headings.push(BandHeading { band, y: *y + 15.0 });
         *y += BAND_HEADING;
-        let mut rest = &members[..];
-        for (size, next_to_focus) in row_sizes(members.len(), nearest) {
+        let mut rest = members;
+        for (size, next_to_focus) in row_sizes(members.len(), nearest_row(band, has_opposing)) {
             let (row, later) = rest.split_at(size);
             rest = later;
             let labels: Vec<Vec<String>> = row
@@ -302,7 +298,7 @@ pub fn layout(dataset: &Dataset, neighbourhood: &Neighbourhood) -> NetworkLayout
         }
     };
 
-    place_band(Band::Backing, Nearest::Last, &mut y, &mut nodes);
+    place_band(Band::Backing, &backing, &mut y, &mut nodes);
     let focus_label = wrap_label(&dataset.actor(neighbourhood.focus).name);
     let focus_y = y + CELL_PADDING + FOCUS_RADIUS + 6.0;
     let focus = Node {
@@ -315,13 +311,8 @@ pub fn layout(dataset: &Dataset, neighbourhood: &Neighbourhood) -> NetworkLayout
         label: focus_label,
     };
     y = focus.bounds().3 + CELL_PADDING + 6.0;
-    place_band(Band::Opposing, Nearest::First, &mut y, &mut nodes);
-    place_band(
-        Band::Contacts,
-        nearest_row(Band::Contacts, opposing),
-        &mut y,
-        &mut nodes,
-    );
+    place_band(Band::Opposing, &opposing, &mut y, &mut nodes);
+    place_band(Band::Contacts, &contacts, &mut y, &mut nodes);
 
     let mut edges = Vec::new();
     for node in &nodes {

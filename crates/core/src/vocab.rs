@@ -174,14 +174,14 @@ impl Stance {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn lowercase_stance_labels_are_the_labels_in_lowercase() {
-        for stance in super::Stance::ALL {
+        for stance in Stance::ALL {
             assert_eq!(stance.label_lowercase(), stance.label().to_lowercase());
         }
     }
-
-    use super::*;
 
     #[test]
     fn ids_round_trip_and_are_kebab_case() {
