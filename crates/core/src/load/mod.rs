@@ -12,6 +12,9 @@
 mod check;
 pub mod codegen;
 pub mod export;
+pub mod ftm;
+pub mod jsonld;
+pub mod oembed;
 mod read;
 
 use std::fmt;
