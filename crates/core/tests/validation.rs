@@ -150,13 +150,23 @@ fn all(diagnostics: &[Diagnostic]) -> String {
 /// Loads the valid fixture's text after `edits` (each `from` must occur once),
 /// reading source texts from the valid fixture's directory.
 fn valid_with(edits: &[(&str, &str)]) -> Result<Loaded, Vec<Diagnostic>> {
-    let dir = common::fixtures().join("valid");
-    let mut text = std::fs::read_to_string(dir.join("dataset.toml")).expect("fixture exists");
+    edited("valid/dataset.toml", edits)
+}
+
+/// Loads `fixture` (under `tests/fixtures/`) after `edits`, reading source
+/// texts from its directory.
+fn edited(fixture: &str, edits: &[(&str, &str)]) -> Result<Loaded, Vec<Diagnostic>> {
+    let path = common::fixtures().join(fixture);
+    let dir = path
+        .parent()
+        .expect("a fixture is in a folder")
+        .to_path_buf();
+    let mut text = std::fs::read_to_string(&path).expect("fixture exists");
     for (from, to) in edits {
         assert_eq!(
             text.matches(from).count(),
             1,
-            "`{from}` should occur once in the valid fixture"
+            "`{from}` should occur once in {fixture}"
         );
         text = text.replacen(from, to, 1);
     }
@@ -778,4 +788,366 @@ fn every_problem_in_a_file_is_reported_at_once() {
         "{}",
         all(&bad.diagnostics)
     );
+}
+
+// ---------------------------------------------------------------------------
+// Elided quotes: real stretches of text, close together, no negation dropped
+// ---------------------------------------------------------------------------
+
+#[test]
+fn elided_parts_of_single_words_are_too_short() {
+    // "Russia … will … send … troops … to Beta Leader" is in elision.txt in
+    // order, inside "Nobody said that Russia will never send any troops".
+    let bad = bad("elision-part-too-short");
+    let at = value_at(&bad.text, "quote = ", "\"Russia");
+    let d = reported(&bad, "elision-part-too-short", at, Some("alpha-backs-beta"));
+    assert!(d.message.contains("3 words"), "{d}");
+    only(&bad, "elision-part-too-short");
+}
+
+#[test]
+fn elided_parts_in_two_paragraphs_are_refused() {
+    let bad = bad("elision-across-paragraphs");
+    let at = value_at(&bad.text, "quote = ", "\"send troops");
+    reported(
+        &bad,
+        "elision-across-paragraphs",
+        at,
+        Some("alpha-backs-beta"),
+    );
+    only(&bad, "elision-across-paragraphs");
+}
+
+#[test]
+fn elided_parts_more_than_30_words_apart_are_refused() {
+    let bad = bad("elision-gap-too-long");
+    let at = value_at(&bad.text, "quote = ", "\"One two three");
+    let d = reported(&bad, "elision-gap-too-long", at, Some("alpha-backs-beta"));
+    assert!(d.message.contains("30 words"), "{d}");
+    only(&bad, "elision-gap-too-long");
+}
+
+#[test]
+fn elided_parts_exactly_30_words_apart_are_accepted() {
+    let from = "quote = \"One two three … thirty-six thirty-seven thirty-eight.\"";
+    // "four" … "thirty-three" is 30 words.
+    let to =
+        "quote = \"One two three … thirty-four thirty-five thirty-six thirty-seven thirty-eight.\"";
+    assert_eq!(
+        codes(edited("bad/elision-gap-too-long.toml", &[(from, to)])),
+        Vec::<&str>::new()
+    );
+}
+
+#[test]
+fn an_elision_that_drops_a_negation_is_refused() {
+    let bad = bad("elision-drops-negation");
+    let at = value_at(&bad.text, "quote = ", "\"Alpha State will");
+    let d = reported(&bad, "elision-drops-negation", at, Some("alpha-backs-beta"));
+    assert!(d.message.contains("negation"), "{d}");
+    only(&bad, "elision-drops-negation");
+    // Quoting the negation makes it honest.
+    let from = "quote = \"Alpha State will … send troops to Beta Leader.\"";
+    let to = "quote = \"Alpha State will not, … send troops to Beta Leader.\"";
+    assert_eq!(
+        codes(edited("bad/elision-drops-negation.toml", &[(from, to)])),
+        Vec::<&str>::new()
+    );
+}
+
+#[test]
+fn a_quote_that_starts_inside_a_word_is_not_found() {
+    let bad = bad("quote-inside-word");
+    let at = value_at(&bad.text, "quote = ", "\"lpha");
+    let d = reported(&bad, "quote-not-found", at, Some("alpha-backs-beta"));
+    assert!(
+        d.hint.contains("NFC"),
+        "the hint says how quotes are compared: {d}"
+    );
+    only(&bad, "quote-not-found");
+}
+
+#[test]
+fn quotes_are_compared_after_nfc_normalisation() {
+    // The quote writes "é" as e + combining acute; the source as one character.
+    let text = std::fs::read_to_string(common::fixtures().join("valid/dataset.toml")).unwrap();
+    let from = "quote = \"The region has been tense since the floods of 2023.\"";
+    let to = "quote = \"The re\u{301}gion has been tense since the floods of 2023.\"";
+    let text = text.replacen(from, to, 1);
+    let source = std::fs::read_to_string(common::fixtures().join("valid/doc.txt")).unwrap();
+    let source = source.replace("The region has", "The r\u{e9}gion has");
+    let load = |source: String| {
+        codes(load::load_str(Path::new("nfc.toml"), &text, move |_| {
+            Ok(source.clone())
+        }))
+    };
+    assert_eq!(load(source.clone()), Vec::<&str>::new());
+    assert_eq!(load(source.replace('\u{e9}', "e")), vec!["quote-not-found"]);
+}
+
+// ---------------------------------------------------------------------------
+// Names and aliases
+// ---------------------------------------------------------------------------
+
+#[test]
+fn empty_and_one_letter_aliases_are_refused() {
+    let bad = bad("alias-too-short");
+    let line = "aliases = [\"\", \"D\"]";
+    for value in ["\"\"", "\"D\""] {
+        reported(
+            &bad,
+            "alias-too-short",
+            value_at(&bad.text, line, value),
+            Some("delta-watch"),
+        );
+    }
+    assert_eq!(bad.diagnostics.len(), 2, "{}", all(&bad.diagnostics));
+}
+
+#[test]
+fn a_one_letter_name_is_refused() {
+    let bad = bad("name-too-short");
+    let at = value_at(&bad.text, "name = \"A\"", "\"A\"");
+    reported(&bad, "name-too-short", at, Some("alpha-state"));
+    only(&bad, "name-too-short");
+}
+
+#[test]
+fn an_empty_alias_no_longer_names_the_claimant_in_every_summary() {
+    let bad = bad("summary-empty-alias");
+    let alias = value_at(&bad.text, "aliases = [\"\"]", "\"\"");
+    reported(&bad, "alias-too-short", alias, Some("delta-watch"));
+    let summary = value_at(&bad.text, "summary = ", "\"Alpha State");
+    reported(
+        &bad,
+        "summary-unattributed",
+        summary,
+        Some("alpha-backs-beta"),
+    );
+    assert_eq!(bad.diagnostics.len(), 2, "{}", all(&bad.diagnostics));
+}
+
+#[test]
+fn a_name_inside_a_longer_word_does_not_name_the_claimant() {
+    let bad = bad("summary-inside-word");
+    let at = value_at(&bad.text, "summary = ", "\"The Delta");
+    reported(&bad, "summary-unattributed", at, Some("alpha-backs-beta"));
+    only(&bad, "summary-unattributed");
+}
+
+#[test]
+fn a_context_item_summary_must_name_its_claimant_too() {
+    let bad = bad("summary-unattributed-context");
+    let at = value_at(&bad.text, "summary = \"The region", "\"The region");
+    reported(&bad, "summary-unattributed", at, Some("region-tense"));
+    only(&bad, "summary-unattributed");
+}
+
+// ---------------------------------------------------------------------------
+// Status: `stated` only from the subject, its leader or its member
+// ---------------------------------------------------------------------------
+
+#[test]
+fn stated_by_the_leader_of_the_object_is_a_status_mismatch() {
+    let bad = bad("status-mismatch-leader-of-object");
+    reported(
+        &bad,
+        "status-mismatch",
+        header_of(&bad.text, "id = \"alpha-backs-beta\""),
+        Some("alpha-backs-beta"),
+    );
+    only(&bad, "status-mismatch");
+}
+
+#[test]
+fn stated_by_the_leader_of_the_subject_is_accepted() {
+    let status = "status = \"reported\"\n\n[[claims]]\nid = \"beta-visits-alpha\"";
+    let stated = "status = \"stated\"\n\n[[claims]]\nid = \"beta-visits-alpha\"";
+    let description =
+        "description = \"The organisation whose report is the fixture's only source\"";
+    let leads = |body: &str| format!("{description}\nleads = \"{body}\"");
+    let leader = leads("gamma-group");
+    assert_eq!(
+        codes(valid_with(&[(description, &leader), (status, stated)])),
+        Vec::<&str>::new()
+    );
+    // Leading the object (Beta Leader) is not speaking for the subject.
+    let wrong = leads("beta-leader");
+    assert_eq!(
+        codes(valid_with(&[(description, &wrong), (status, stated)])),
+        vec!["status-mismatch"]
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Source paths stay inside the dataset's folder
+// ---------------------------------------------------------------------------
+
+#[test]
+fn source_paths_that_lead_out_of_the_folder_are_refused() {
+    let bad = bad("source-path-outside");
+    let dotdot = value_at(&bad.text, "text = \"../", "\"../");
+    reported(&bad, "source-path-outside", dotdot, Some("doc-2025"));
+    let absolute = value_at(&bad.text, "text = \"/etc", "\"/etc");
+    reported(&bad, "source-path-outside", absolute, Some("doc-absolute"));
+    assert_eq!(bad.diagnostics.len(), 2, "{}", all(&bad.diagnostics));
+}
+
+/// A fresh folder for one test, under Cargo's temporary directory for tests.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("validation-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create a scratch folder");
+    dir
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_that_leads_out_of_the_folder_is_refused() {
+    use std::os::unix::fs::symlink;
+    let root = scratch("symlink");
+    let (data, outside) = (root.join("data"), root.join("outside"));
+    std::fs::create_dir_all(data.join("sources")).unwrap();
+    std::fs::create_dir_all(&outside).unwrap();
+    let valid = common::fixtures().join("valid");
+    std::fs::copy(valid.join("doc.txt"), outside.join("doc.txt")).unwrap();
+    std::fs::copy(valid.join("doc.txt"), data.join("sources/real.txt")).unwrap();
+    let dataset = std::fs::read_to_string(valid.join("dataset.toml")).unwrap();
+    let with =
+        |text: &str| dataset.replacen("text = \"doc.txt\"", &format!("text = \"{text}\""), 1);
+    std::fs::write(data.join("out.toml"), with("doc.txt")).unwrap();
+    std::fs::write(data.join("in.toml"), with("inside.txt")).unwrap();
+    symlink(outside.join("doc.txt"), data.join("doc.txt")).unwrap();
+    symlink("sources/real.txt", data.join("inside.txt")).unwrap();
+
+    let diagnostics = load::load(&data.join("out.toml")).unwrap_err();
+    assert_eq!(diagnostics.len(), 1, "{}", all(&diagnostics));
+    assert_eq!(diagnostics[0].code, "source-path-outside");
+    assert_eq!(diagnostics[0].id.as_deref(), Some("doc-2025"));
+    // A symlink to a file inside the folder is fine.
+    assert!(load::load(&data.join("in.toml")).is_ok());
+}
+
+// ---------------------------------------------------------------------------
+// Characters that hide or reorder text, and text that is not UTF-8
+// ---------------------------------------------------------------------------
+
+#[test]
+fn control_characters_are_refused_where_they_stand() {
+    let bad = bad("control-character");
+    // Written as an escape: reported at the value.
+    let escaped = value_at(&bad.text, "name = \"Alpha\\u0007", "\"Alpha");
+    let d = reported(&bad, "control-character", escaped, Some("alpha-state"));
+    assert!(d.message.contains("U+0007"), "{d}");
+    // Written as is: reported at the character itself.
+    let tab = value_at(&bad.text, "title = \"Backing", "\t");
+    reported(&bad, "control-character", tab, Some("doc-2025"));
+    assert_eq!(bad.diagnostics.len(), 2, "{}", all(&bad.diagnostics));
+}
+
+#[test]
+fn bidi_overrides_are_refused_where_they_stand() {
+    let bad = bad("bidi-control");
+    let at = value_at(&bad.text, "name = \"Alpha ", "\u{202e}");
+    let d = reported(&bad, "bidi-control", at, Some("alpha-state"));
+    assert!(d.message.contains("U+202E"), "{d}");
+    only(&bad, "bidi-control");
+}
+
+#[test]
+fn zero_width_characters_are_refused_where_they_stand() {
+    let bad = bad("invisible-character");
+    let at = value_at(&bad.text, "name = \"Alpha", "\u{200b}");
+    reported(&bad, "invisible-character", at, Some("alpha-state"));
+    only(&bad, "invisible-character");
+}
+
+#[test]
+fn line_breaks_and_tabs_are_allowed_in_multi_line_fields_only() {
+    let summary = "summary = \"Delta Watch says the region";
+    let tabbed = "summary = \"Delta Watch says\\tthe region";
+    assert_eq!(codes(valid_with(&[(summary, tabbed)])), Vec::<&str>::new());
+    let name = "name = \"Epsilon Island\"";
+    assert_eq!(
+        codes(valid_with(&[(name, "name = \"Epsilon\\nIsland\"")])),
+        vec!["control-character"]
+    );
+}
+
+/// Line and column (in characters) of the first byte of `bytes` that is not UTF-8,
+/// found by decoding lossily and looking for the replacement character.
+fn first_bad_byte(bytes: &[u8]) -> (usize, usize) {
+    let text = String::from_utf8_lossy(bytes);
+    let (index, line) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains('\u{fffd}'))
+        .expect("a byte that is not UTF-8");
+    let byte = line.find('\u{fffd}').unwrap();
+    (index + 1, line[..byte].chars().count() + 1)
+}
+
+#[test]
+fn a_dataset_that_is_not_utf8_is_reported_at_the_bad_byte() {
+    let path = common::fixtures().join("bad/invalid-utf8.toml");
+    let bytes = std::fs::read(&path).unwrap();
+    let diagnostics = load::load(&path).unwrap_err();
+    assert_eq!(diagnostics.len(), 1, "{}", all(&diagnostics));
+    let d = &diagnostics[0];
+    assert_eq!((d.code, d.line, d.column), ("invalid-utf8", 15, 20));
+    assert_eq!((d.line, d.column), first_bad_byte(&bytes));
+    check_form(d, &path, None);
+}
+
+#[test]
+fn a_source_text_that_is_not_utf8_is_reported_with_where() {
+    let bad = bad("invalid-utf8-source");
+    let at = value_at(&bad.text, "text = ", "\"not-utf8.txt\"");
+    let d = reported(&bad, "invalid-utf8", at, Some("doc-2025"));
+    let txt = std::fs::read(common::fixtures().join("bad/not-utf8.txt")).unwrap();
+    let (line, column) = first_bad_byte(&txt);
+    assert!(
+        d.message.contains(&format!("not-utf8.txt:{line}:{column}")),
+        "{d}"
+    );
+    only(&bad, "invalid-utf8");
+}
+
+// ---------------------------------------------------------------------------
+// Limits
+// ---------------------------------------------------------------------------
+
+/// A dataset of `actors` actors and `sources` sources, and no claims.
+fn many(actors: usize, sources: usize) -> String {
+    use std::fmt::Write;
+    let mut text = String::from(
+        "[dataset]\ntitle = \"Many\"\nfocus = \"a0\"\nas_of = \"2025\"\nversion = \"0.1.0\"\ndescription = \"Many records\"\n",
+    );
+    for i in 0..actors {
+        write!(text, "\n[[actors]]\nid = \"a{i}\"\nname = \"Actor {i}\"\nkind = \"state\"\ndescription = \"An actor\"\n").unwrap();
+    }
+    for i in 0..sources {
+        write!(text, "\n[[sources]]\nid = \"s{i}\"\ntitle = \"Source {i}\"\nkind = \"report\"\ndate = \"2025\"\ntext = \"doc.txt\"\n").unwrap();
+    }
+    text
+}
+
+#[test]
+fn more_than_65535_actors_or_sources_is_an_error() {
+    let check = |text: String| load::load_str(Path::new("many.toml"), &text, |_| Ok(String::new()));
+    assert!(check(many(65_535, 1)).is_ok());
+    for (text, id) in [(many(65_536, 1), "a65535"), (many(1, 65_536), "s65535")] {
+        let diagnostics = check(text.clone()).unwrap_err();
+        assert_eq!(
+            diagnostics.len(),
+            1,
+            "{}",
+            all(&diagnostics[..3.min(diagnostics.len())])
+        );
+        let d = &diagnostics[0];
+        assert_eq!(d.code, "too-many-records");
+        assert_eq!(d.id.as_deref(), Some(id));
+        let at = header_of(&text, &format!("id = \"{id}\"\n"));
+        assert_eq!((d.line, d.column), at);
+    }
 }

@@ -8,8 +8,12 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::path::{Component, Path};
 
-use super::read::{Raw, Record, Sink, Str};
+use unicode_normalization::UnicodeNormalization;
+
+use super::read::{self, Raw, Record, Sink, Str};
+use super::{Diagnostic, Loaded};
 use crate::date::PartialDate;
 use crate::model::{Actor, ActorId, Claim, ContextItem, Dataset, Meta, Source, SourceId};
 use crate::vocab::{ActorKind, Relation, SourceKind, Stance, Status};
@@ -18,6 +22,19 @@ use crate::vocab::{ActorKind, Relation, SourceKind, Stance, Status};
 pub const MAX_QUOTE_WORDS: usize = 45;
 /// The elision mark allowed inside quotes.
 pub const ELISION: char = '…';
+/// Each part of an elided quote is at least this many words.
+pub const MIN_PART_WORDS: usize = 3;
+/// At most this many words of the source lie between two parts of an elided quote.
+pub const MAX_GAP_WORDS: usize = 30;
+/// Words an elision may not leave out (nor any word ending in n't).
+pub const NEGATIONS: &[&str] = &[
+    "not", "never", "no", "nobody", "nothing", "neither", "nor", "without", "none", "cannot",
+];
+/// Aliases and names are at least this many characters: a shorter one would
+/// "name" the claimant in almost any summary.
+pub const MIN_NAME_CHARS: usize = 2;
+/// Actor and source ids are `u16` indices.
+pub const MAX_RECORDS: usize = u16::MAX as usize;
 
 struct Index {
     actors: HashMap<String, ActorId>,
@@ -29,29 +46,50 @@ struct SourceFacts {
     /// False when the source's own date is malformed (already reported): its
     /// claims' dates are then not checked against it.
     date_valid: bool,
-    /// Whitespace-collapsed full text, `None` when it could not be read.
-    text: Option<String>,
+    /// The full text, prepared for matching quotes; `None` when it could not be read.
+    text: Option<SourceText>,
 }
 
-pub fn check(
+/// Why a source's text could not be had.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SourceError {
+    /// It cannot be read (missing, a folder, no permission, …).
+    Unreadable(String),
+    /// It lies outside the dataset's folder (through a symlink, say).
+    Outside(String),
+    /// It is not UTF-8; the message says where.
+    NotUtf8(String),
+}
+
+/// Reads, checks and converts dataset `text` (reported as `file`).
+pub fn run(
+    file: &Path,
+    text: &str,
+    read_source: impl FnMut(&str) -> Result<String, SourceError>,
+) -> Result<Loaded, Vec<Diagnostic>> {
+    let mut sink = Sink::new(file, text);
+    let document = read::parse(&mut sink, text);
+    let raw = read::records(&mut sink, &document);
+    match check(&mut sink, &raw, read_source) {
+        Some((dataset, source_texts)) if sink.diagnostics.is_empty() => Ok(Loaded {
+            dataset,
+            source_texts,
+            files: vec![file.to_path_buf()],
+        }),
+        _ => Err(sink.diagnostics),
+    }
+}
+
+fn check(
     sink: &mut Sink,
     raw: &Raw<'_, '_>,
-    mut read_source: impl FnMut(&str) -> Result<String, String>,
+    mut read_source: impl FnMut(&str) -> Result<String, SourceError>,
 ) -> Option<(Dataset, Vec<String>)> {
     check_ids(sink, raw);
+    check_limits(sink, raw);
     let index = Index {
-        actors: raw
-            .actors
-            .iter()
-            .enumerate()
-            .filter_map(|(i, r)| Some((r.id.clone()?, ActorId(i as u16))))
-            .collect(),
-        sources: raw
-            .sources
-            .iter()
-            .enumerate()
-            .filter_map(|(i, r)| Some((r.id.clone()?, SourceId(i as u16))))
-            .collect(),
+        actors: ids(&raw.actors, ActorId),
+        sources: ids(&raw.sources, SourceId),
     };
 
     let actors: Vec<Option<Actor>> = raw.actors.iter().map(|r| actor(sink, r, &index)).collect();
@@ -65,7 +103,7 @@ pub fn check(
             facts.push(SourceFacts {
                 date: date.flatten(),
                 date_valid: date.is_some(),
-                text: text.as_deref().map(collapse),
+                text: text.as_deref().map(SourceText::new),
             });
             source_texts.push(text.unwrap_or_default());
             source
@@ -99,6 +137,34 @@ pub fn check(
         },
         source_texts,
     ))
+}
+
+/// Each record's id and its `u16` index; records past the limit get none
+/// (they are reported by [`check_limits`]), so no index wraps round.
+fn ids<T>(records: &[Record<'_, '_>], make: fn(u16) -> T) -> HashMap<String, T> {
+    records
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| Some((r.id.clone()?, make(u16::try_from(i).ok()?))))
+        .collect()
+}
+
+/// At most [`MAX_RECORDS`] actors and sources: their ids are `u16`.
+fn check_limits(sink: &mut Sink, raw: &Raw<'_, '_>) {
+    for (records, noun) in [(&raw.actors, "actors"), (&raw.sources, "sources")] {
+        if let Some(first_over) = records.get(MAX_RECORDS) {
+            sink.error(
+                first_over.at,
+                "too-many-records",
+                first_over.id.as_deref(),
+                format!(
+                    "the dataset has {} {noun}; at most {MAX_RECORDS}",
+                    records.len()
+                ),
+                format!("split the dataset: a card holds at most {MAX_RECORDS} {noun}"),
+            );
+        }
+    }
 }
 
 fn all<T>(items: Vec<Option<T>>) -> Option<Vec<T>> {
@@ -177,6 +243,31 @@ fn actor(sink: &mut Sink, r: &Record<'_, '_>, index: &Index) -> Option<Actor> {
     let member_of = r
         .string(sink, "member_of", false)
         .map(|s| actor_ref(sink, r, "member_of", &s, index));
+    let short = |n: &Str| n.value.trim().chars().count() < MIN_NAME_CHARS;
+    if let Some(name) = name.as_ref().filter(|n| short(n)) {
+        sink.error(
+            name.span.start,
+            "name-too-short",
+            r.id.as_deref(),
+            format!(
+                "the name `{}` is shorter than {MIN_NAME_CHARS} characters",
+                name.value
+            ),
+            "give the actor's name as the documents write it",
+        );
+    }
+    for alias in aliases.iter().flat_map(|a| &a.value).filter(|a| short(a)) {
+        sink.error(
+            alias.span.start,
+            "alias-too-short",
+            r.id.as_deref(),
+            format!(
+                "the alias `{}` is shorter than {MIN_NAME_CHARS} characters",
+                alias.value
+            ),
+            "an alias is another name the documents use; remove this one",
+        );
+    }
     Some(Actor {
         id: r.id.clone()?.into(),
         name: name?.value.into(),
@@ -191,7 +282,7 @@ fn actor(sink: &mut Sink, r: &Record<'_, '_>, index: &Index) -> Option<Actor> {
 fn source(
     sink: &mut Sink,
     r: &Record<'_, '_>,
-    read_source: &mut impl FnMut(&str) -> Result<String, String>,
+    read_source: &mut impl FnMut(&str) -> Result<String, SourceError>,
 ) -> (Option<Source>, Option<Option<PartialDate>>, Option<String>) {
     let title = r.string(sink, "title", true);
     let title_supplied = r.bool(sink, "title_supplied").unwrap_or(false);
@@ -200,36 +291,10 @@ fn source(
         .string(sink, "kind", true)
         .and_then(|k| vocabulary(sink, r, "kind", &k, SourceKind::from_id, SourceKind::ids()));
     let date = optional(r.string(sink, "date", false).map(|d| date(sink, r, &d)));
-    let url = r.string(sink, "url", false).map(|u| {
-        let ok = (u.value.starts_with("https://") || u.value.starts_with("http://"))
-            && u.value.len() > "https://".len()
-            && !u.value.contains(char::is_whitespace);
-        if !ok {
-            sink.error(
-                u.span.start,
-                "bad-url",
-                r.id.as_deref(),
-                format!("`{}` is not an http(s) URL", u.value),
-                "give the document's own http:// or https:// address, or leave `url` out",
-            );
-        }
-        ok.then_some(u.value)
-    });
+    let url = r.string(sink, "url", false).map(|u| url(sink, r, u));
     let text = r
         .string(sink, "text", true)
-        .and_then(|path| match read_source(&path.value) {
-            Ok(text) => Some(text),
-            Err(e) => {
-                sink.error(
-                    path.span.start,
-                    "source-text-missing",
-                    r.id.as_deref(),
-                    format!("cannot read the source's text: {e}"),
-                    "put the document's full text at this path, relative to the dataset file",
-                );
-                None
-            }
-        });
+        .and_then(|path| source_text(sink, r, &path, read_source));
     let source = (|| {
         Some(Source {
             id: r.id.clone()?.into(),
@@ -244,6 +309,70 @@ fn source(
     (source, date, text)
 }
 
+/// An http(s) URL, or `None` (reported).
+fn url(sink: &mut Sink, r: &Record<'_, '_>, u: Str) -> Option<String> {
+    let ok = (u.value.starts_with("https://") || u.value.starts_with("http://"))
+        && u.value.len() > "https://".len()
+        && !u.value.contains(char::is_whitespace);
+    if !ok {
+        sink.error(
+            u.span.start,
+            "bad-url",
+            r.id.as_deref(),
+            format!("`{}` is not an http(s) URL", u.value),
+            "give the document's own http:// or https:// address, or leave `url` out",
+        );
+    }
+    ok.then_some(u.value)
+}
+
+/// The text at `path`, which must stay inside the dataset's folder.
+fn source_text(
+    sink: &mut Sink,
+    r: &Record<'_, '_>,
+    path: &Str,
+    read_source: &mut impl FnMut(&str) -> Result<String, SourceError>,
+) -> Option<String> {
+    let outside = "give a path relative to the dataset file that stays inside its folder";
+    let (code, message, hint) = if !stays_inside(&path.value) {
+        let message = format!("`{}` leads outside the dataset's folder", path.value);
+        ("source-path-outside", message, outside)
+    } else {
+        match read_source(&path.value) {
+            Ok(text) => return Some(text),
+            Err(SourceError::Unreadable(e)) => (
+                "source-text-missing",
+                format!("cannot read the source's text: {e}"),
+                "put the document's full text at this path, relative to the dataset file",
+            ),
+            Err(SourceError::Outside(e)) => ("source-path-outside", e, outside),
+            Err(SourceError::NotUtf8(e)) => (
+                "invalid-utf8",
+                format!("the source's text is not UTF-8: {e}"),
+                "save the text file as UTF-8",
+            ),
+        }
+    };
+    sink.error(path.span.start, code, r.id.as_deref(), message, hint);
+    None
+}
+
+/// True for a relative path whose `..`s never climb above where it starts.
+pub fn stays_inside(path: &str) -> bool {
+    let mut depth = 0usize;
+    !path.is_empty()
+        && !path.starts_with(['/', '\\'])
+        && Path::new(path).components().all(|c| match c {
+            Component::Normal(_) => {
+                depth += 1;
+                true
+            }
+            Component::CurDir => true,
+            Component::ParentDir => depth.checked_sub(1).map(|d| depth = d).is_some(),
+            Component::RootDir | Component::Prefix(_) => false,
+        })
+}
+
 fn meta(sink: &mut Sink, r: &Record<'_, '_>, index: &Index, facts: &[SourceFacts]) -> Option<Meta> {
     let title = r.string(sink, "title", true);
     let description = r.string(sink, "description", true);
@@ -251,6 +380,10 @@ fn meta(sink: &mut Sink, r: &Record<'_, '_>, index: &Index, facts: &[SourceFacts
         .string(sink, "focus", true)
         .map(|f| actor_ref(sink, r, "focus", &f, index));
     let version = r.string(sink, "version", true);
+    let optional = |sink: &mut Sink, key| r.string(sink, key, false).map(|s| s.value.into());
+    let short_title = optional(sink, "short_title");
+    let publisher = optional(sink, "publisher");
+    let license = optional(sink, "license");
     let as_of = r.string(sink, "as_of", true).and_then(|d| {
         let date = date(sink, r, &d)?;
         if let Some(later) = facts
@@ -278,6 +411,9 @@ fn meta(sink: &mut Sink, r: &Record<'_, '_>, index: &Index, facts: &[SourceFacts
         focus: focus??,
         as_of: as_of?,
         version: version?.value.into(),
+        short_title,
+        publisher,
+        license,
     })
 }
 
@@ -289,6 +425,7 @@ struct Attribution {
     sources: Vec<SourceId>,
     quote: Cow<'static, str>,
     status: Status,
+    date_basis: Option<Cow<'static, str>>,
 }
 
 fn attribution(
@@ -298,7 +435,6 @@ fn attribution(
     facts: &[SourceFacts],
     actors: &[Option<Actor>],
 ) -> Option<Attribution> {
-    let id = r.id.as_deref();
     let summary = r.string(sink, "summary", true);
     let attributed_to = r
         .string_as(sink, "attributed_to", true, "no-attribution")
@@ -307,116 +443,23 @@ fn attribution(
         .string(sink, "status", true)
         .and_then(|s| vocabulary(sink, r, "status", &s, Status::from_id, Status::ids()));
     let quote = r.string_as(sink, "quote", true, "no-quote");
-    let sources = r.strings(sink, "sources").and_then(|list| {
-        if list.value.is_empty() {
-            sink.error(
-                r.at,
-                "no-source",
-                id,
-                format!("this {} names no source", r.kind),
-                "add `sources = [\"source-id\"]` naming the document it comes from",
-            );
-            return None;
-        }
-        list.value
-            .iter()
-            .map(|s| source_ref(sink, r, s, index))
-            .collect::<Vec<_>>()
-            .into_iter()
-            .collect::<Option<Vec<_>>>()
-    });
+    let sources = attribution_sources(sink, r, index);
     let first = sources.as_ref().map(|s| &facts[usize::from(s[0].0)]);
-
     if let Some(quote) = &quote {
-        let words = quote
-            .value
-            .split_whitespace()
-            .filter(|w| *w != ELISION.to_string())
-            .count();
-        if quote.value.replace(ELISION, "").trim().is_empty() {
-            sink.error(
-                quote.span.start,
-                "no-quote",
-                id,
-                "the quote is empty",
-                "copy the sentence that makes this claim from the source, word for word",
-            );
-        } else if words > MAX_QUOTE_WORDS {
-            sink.error(
-                quote.span.start,
-                "quote-too-long",
-                id,
-                format!("the quote has {words} words; at most {MAX_QUOTE_WORDS}"),
-                format!("shorten it, or leave out a passage with ` {ELISION} `"),
-            );
-        }
-        if let Some(SourceFacts {
-            text: Some(text), ..
-        }) = first
-        {
-            if !quote.value.trim().is_empty() && !quote_found(&quote.value, text) {
-                sink.error(quote.span.start, "quote-not-found", id, "the quote is not found word for word in its first source", "copy it exactly from the source text (same apostrophes and quotation marks); mark left-out passages with …");
-            }
-        }
+        check_quote(sink, r, quote, first.and_then(|f| f.text.as_ref()));
     }
-
     let claimed_date = r
         .string(sink, "date", false)
         .and_then(|d| Some((date(sink, r, &d)?, d)));
     let basis = r.string(sink, "date_basis", false);
-    if let (Some((date, at)), Some(first)) = (&claimed_date, first.filter(|f| f.date_valid)) {
-        match first.date {
-            Some(source_date) if date.is_after(source_date) => sink.error(
-                at.span.start,
-                "date-after-source",
-                id,
-                format!(
-                    "dated {} but its source is dated {}",
-                    date.iso(),
-                    source_date.iso()
-                ),
-                "a source cannot report what happened after it; check the date",
-            ),
-            _ => {}
-        }
-        let more_precise = first.date.is_none_or(|s| date.precision() > s.precision());
-        match (&basis, more_precise) {
-            (None, true) => sink.error(at.span.start, "date-too-precise", id, format!("`{}` is more precise than its source's date ({})", date.iso(), first.date.map_or("none".into(), |d| d.iso())), "cut the date to what the source allows, or add `date_basis`: the source's words that give this date"),
-            (Some(basis), _) => {
-                if let Some(text) = &first.text {
-                    if !quote_found(&basis.value, text) {
-                        sink.error(basis.span.start, "date-basis-not-found", id, "`date_basis` is not found word for word in the first source", "copy the words that give the date exactly from the source");
-                    }
-                }
-            }
-            _ => {}
-        }
+    if let (Some(claimed), Some(first)) = (&claimed_date, first.filter(|f| f.date_valid)) {
+        check_date(sink, r, claimed, basis.as_ref(), first);
     }
-
     if let (Some(summary), Some(claimant)) = (&summary, attributed_to) {
         if let Some(Some(actor)) = actors.get(usize::from(claimant.0)) {
-            let lower = summary.value.to_lowercase();
-            let named = std::iter::once(&actor.name)
-                .chain(actor.aliases.iter())
-                .any(|n| lower.contains(&n.to_lowercase()));
-            if !named {
-                sink.error(
-                    summary.span.start,
-                    "summary-unattributed",
-                    id,
-                    format!(
-                        "the summary does not say who makes the claim ({})",
-                        actor.name
-                    ),
-                    format!(
-                        "write it as reported speech, e.g. \"{} says …\"",
-                        actor.name
-                    ),
-                );
-            }
+            check_summary(sink, r, summary, actor);
         }
     }
-
     Some(Attribution {
         date: claimed_date.map(|(d, _)| d),
         summary: summary?.value.into(),
@@ -424,7 +467,175 @@ fn attribution(
         sources: sources?,
         quote: quote?.value.into(),
         status: status?,
+        date_basis: basis.map(|b| b.value.into()),
     })
+}
+
+/// The `sources` list: at least one, each a known source.
+fn attribution_sources(
+    sink: &mut Sink,
+    r: &Record<'_, '_>,
+    index: &Index,
+) -> Option<Vec<SourceId>> {
+    let list = r.strings(sink, "sources")?;
+    if list.value.is_empty() {
+        sink.error(
+            r.at,
+            "no-source",
+            r.id.as_deref(),
+            format!("this {} names no source", r.kind),
+            "add `sources = [\"source-id\"]` naming the document it comes from",
+        );
+        return None;
+    }
+    list.value
+        .iter()
+        .map(|s| source_ref(sink, r, s, index))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect()
+}
+
+/// The quote is not empty, not too long, and an honest excerpt of `text`.
+fn check_quote(sink: &mut Sink, r: &Record<'_, '_>, quote: &Str, text: Option<&SourceText>) {
+    let id = r.id.as_deref();
+    let words = quote
+        .value
+        .split_whitespace()
+        .filter(|w| *w != ELISION.to_string())
+        .count();
+    if quote.value.replace(ELISION, "").trim().is_empty() {
+        sink.error(
+            quote.span.start,
+            "no-quote",
+            id,
+            "the quote is empty",
+            "copy the sentence that makes this claim from the source, word for word",
+        );
+        return;
+    }
+    if words > MAX_QUOTE_WORDS {
+        sink.error(
+            quote.span.start,
+            "quote-too-long",
+            id,
+            format!("the quote has {words} words; at most {MAX_QUOTE_WORDS}"),
+            format!("shorten it, or leave out a passage with ` {ELISION} `"),
+        );
+    }
+    if let Some(Err(mismatch)) = text.map(|t| match_quote(&quote.value, t)) {
+        let (code, message, hint) = mismatch_text(mismatch);
+        sink.error(quote.span.start, code, id, message, hint);
+    }
+}
+
+/// Code, message and hint for each way a quote can miss its source.
+fn mismatch_text(mismatch: Mismatch) -> (&'static str, String, String) {
+    let (code, message, hint) = match mismatch {
+        Mismatch::NotFound => (
+            "quote-not-found",
+            "the quote is not found word for word in its first source".to_string(),
+            "copy it exactly from the source text (same apostrophes and quotation marks; \
+             compared after Unicode NFC normalisation, white space collapsed); \
+             mark left-out passages with …",
+        ),
+        Mismatch::PartTooShort => (
+            "elision-part-too-short",
+            format!("a part of this elided quote has fewer than {MIN_PART_WORDS} words"),
+            "each part around ` … ` must be a real stretch of the source: quote more words, or no elision",
+        ),
+        Mismatch::AcrossParagraphs => (
+            "elision-across-paragraphs",
+            "the parts of this elided quote are not in one paragraph of the source".to_string(),
+            "an elision stays inside one paragraph: quote one paragraph, or make two claims",
+        ),
+        Mismatch::GapTooLong => (
+            "elision-gap-too-long",
+            format!("more than {MAX_GAP_WORDS} words of the source are left out between two parts"),
+            "quote a shorter passage, or the words between the parts",
+        ),
+        Mismatch::DropsNegation => (
+            "elision-drops-negation",
+            "the words left out between two parts hold a negation (not, never, no, n't, …)"
+                .to_string(),
+            "an elision may not drop a negation: quote it, or quote less",
+        ),
+    };
+    (code, message, hint.to_string())
+}
+
+/// The date is no later than the first source's, and no more precise unless
+/// `date_basis` quotes the words that give it.
+fn check_date(
+    sink: &mut Sink,
+    r: &Record<'_, '_>,
+    (date, at): &(PartialDate, Str),
+    basis: Option<&Str>,
+    first: &SourceFacts,
+) {
+    let id = r.id.as_deref();
+    if let Some(source_date) = first.date.filter(|s| date.is_after(*s)) {
+        sink.error(
+            at.span.start,
+            "date-after-source",
+            id,
+            format!(
+                "dated {} but its source is dated {}",
+                date.iso(),
+                source_date.iso()
+            ),
+            "a source cannot report what happened after it; check the date",
+        );
+    }
+    let more_precise = first.date.is_none_or(|s| date.precision() > s.precision());
+    match basis {
+        None if more_precise => sink.error(
+            at.span.start,
+            "date-too-precise",
+            id,
+            format!(
+                "`{}` is more precise than its source's date ({})",
+                date.iso(),
+                first.date.map_or("none".into(), |d| d.iso())
+            ),
+            "cut the date to what the source allows, or add `date_basis`: the source's words that give this date",
+        ),
+        Some(basis) => {
+            if let Some(Err(mismatch)) = first.text.as_ref().map(|t| match_quote(&basis.value, t)) {
+                let (_, why, _) = mismatch_text(mismatch);
+                sink.error(
+                    basis.span.start,
+                    "date-basis-not-found",
+                    id,
+                    format!("`date_basis` is not found word for word in the first source ({why})"),
+                    "copy the words that give the date exactly from the source",
+                );
+            }
+        }
+        None => {}
+    }
+}
+
+/// The summary names who makes the claim, by name or alias, as whole words.
+fn check_summary(sink: &mut Sink, r: &Record<'_, '_>, summary: &Str, actor: &Actor) {
+    let named = std::iter::once(&actor.name)
+        .chain(actor.aliases.iter())
+        .any(|n| names(&summary.value, n));
+    if !named {
+        sink.error(
+            summary.span.start,
+            "summary-unattributed",
+            r.id.as_deref(),
+            format!(
+                "the summary does not say who makes the claim ({})",
+                actor.name
+            ),
+            format!(
+                "write it as reported speech, e.g. \"{} says …\"",
+                actor.name
+            ),
+        );
+    }
 }
 
 fn claim(
@@ -478,6 +689,7 @@ fn claim(
         quote: a.quote,
         status: a.status,
         note: note.map(|n| n.value.into()),
+        date_basis: a.date_basis,
     })
 }
 
@@ -506,6 +718,7 @@ fn context_item(
         quote: a.quote,
         status: a.status,
         note: note.map(|n| n.value.into()),
+        date_basis: a.date_basis,
     })
 }
 
@@ -615,17 +828,192 @@ pub fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// True when every part of `quote` between elision marks appears in
-/// `collapsed_text`, in order.
-pub fn quote_found(quote: &str, collapsed_text: &str) -> bool {
-    let mut rest = collapsed_text;
-    for part in quote.split(ELISION).map(collapse).filter(|p| !p.is_empty()) {
-        match rest.find(&part) {
-            Some(at) => rest = &rest[at + part.len()..],
-            None => return false,
+/// Unicode NFC, so that a quote typed with composed characters matches a
+/// source that uses decomposed ones (and the other way round).
+pub fn nfc(text: &str) -> String {
+    text.nfc().collect()
+}
+
+/// A source text prepared for matching quotes: NFC, white space collapsed,
+/// as a whole and paragraph by paragraph (paragraphs end at a blank line).
+#[derive(Clone, Debug, Default)]
+pub struct SourceText {
+    pub whole: String,
+    pub paragraphs: Vec<String>,
+}
+
+impl SourceText {
+    pub fn new(text: &str) -> SourceText {
+        let text = nfc(text.strip_prefix('\u{feff}').unwrap_or(text));
+        let mut paragraphs = Vec::new();
+        let mut current = String::new();
+        for line in text.lines() {
+            if line.trim().is_empty() {
+                paragraphs.push(collapse(&current));
+                current.clear();
+            } else {
+                current.push_str(line);
+                current.push('\n');
+            }
+        }
+        paragraphs.push(collapse(&current));
+        paragraphs.retain(|p| !p.is_empty());
+        SourceText {
+            whole: collapse(&text),
+            paragraphs,
         }
     }
+}
+
+/// Why a quote is not an honest excerpt of its source, from the worst miss
+/// to the nearest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mismatch {
+    /// A part is not in the source word for word, or the parts are out of order.
+    NotFound,
+    /// An elided quote has a part of fewer than [`MIN_PART_WORDS`] words.
+    PartTooShort,
+    /// The parts are in the source, in order, but not within one paragraph.
+    AcrossParagraphs,
+    /// More than [`MAX_GAP_WORDS`] words lie between two parts.
+    GapTooLong,
+    /// The words left out hold a negation.
+    DropsNegation,
+}
+
+/// The parts of a quote between elision marks: NFC, white space collapsed.
+fn parts(quote: &str) -> Vec<String> {
+    nfc(quote)
+        .split(ELISION)
+        .map(collapse)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Words (runs with a letter or digit) in `text`.
+fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Checks `quote` against its source: each part word for word, on word
+/// boundaries, in order; when elided, parts of at least [`MIN_PART_WORDS`]
+/// words, in one paragraph, at most [`MAX_GAP_WORDS`] words apart, and no
+/// negation left out between them.
+pub fn match_quote(quote: &str, source: &SourceText) -> Result<(), Mismatch> {
+    let parts = parts(quote);
+    if parts.len() > 1 && parts.iter().any(|p| word_count(p) < MIN_PART_WORDS) {
+        return Err(Mismatch::PartTooShort);
+    }
+    let loose = Rules {
+        max_gap: None,
+        keep_negations: false,
+    };
+    if !in_order(&source.whole, &parts, loose) {
+        return Err(Mismatch::NotFound);
+    }
+    let in_a_paragraph =
+        |rules: Rules| source.paragraphs.iter().any(|p| in_order(p, &parts, rules));
+    let near = Rules {
+        max_gap: Some(MAX_GAP_WORDS),
+        ..loose
+    };
+    let strict = Rules {
+        keep_negations: true,
+        ..near
+    };
+    if !in_a_paragraph(loose) {
+        Err(Mismatch::AcrossParagraphs)
+    } else if !in_a_paragraph(near) {
+        Err(Mismatch::GapTooLong)
+    } else if !in_a_paragraph(strict) {
+        Err(Mismatch::DropsNegation)
+    } else {
+        Ok(())
+    }
+}
+
+/// What may lie between two parts of an elided quote.
+#[derive(Clone, Copy)]
+struct Rules {
+    max_gap: Option<usize>,
+    /// The gap may not hold a negation.
+    keep_negations: bool,
+}
+
+impl Rules {
+    fn allow(self, gap: &str) -> bool {
+        self.max_gap.is_none_or(|max| word_count(gap) <= max)
+            && !(self.keep_negations && has_negation(gap))
+    }
+}
+
+/// True when the parts occur in `text` in order, each on word boundaries,
+/// with every gap allowed by `rules`. Keeps, part after part, every end
+/// position some valid placing reaches, so no placing is missed.
+fn in_order(text: &str, parts: &[String], rules: Rules) -> bool {
+    let mut ends: Vec<usize> = Vec::new();
+    for (i, part) in parts.iter().enumerate() {
+        let from = ends.first().copied().unwrap_or(0);
+        let next: Vec<usize> = occurrences(text, part, from)
+            .filter(|&start| {
+                i == 0
+                    || ends
+                        .iter()
+                        .any(|&end| end <= start && rules.allow(&text[end..start]))
+            })
+            .map(|start| start + part.len())
+            .collect();
+        if next.is_empty() {
+            return false;
+        }
+        ends = next;
+    }
     true
+}
+
+/// Start offsets of `part` in `text` from `from` on, overlapping ones
+/// included, that begin and end on word boundaries.
+fn occurrences<'a>(text: &'a str, part: &'a str, from: usize) -> impl Iterator<Item = usize> + 'a {
+    let mut at = from;
+    std::iter::from_fn(move || loop {
+        let start = at + text.get(at..)?.find(part)?;
+        at = start + part.chars().next().map_or(1, char::len_utf8);
+        if on_word_boundaries(text, start, start + part.len()) {
+            return Some(start);
+        }
+    })
+}
+
+/// `text[start..end]` neither starts nor ends inside a word.
+pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let inner = &text[start..end];
+    let joins = |a: Option<char>, b: Option<char>| {
+        a.is_some_and(char::is_alphanumeric) && b.is_some_and(char::is_alphanumeric)
+    };
+    !joins(text[..start].chars().next_back(), inner.chars().next())
+        && !joins(inner.chars().next_back(), text[end..].chars().next())
+}
+
+/// True when `gap` holds a negation: one of [`NEGATIONS`], or a word ending in n't.
+fn has_negation(gap: &str) -> bool {
+    gap.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .map(str::to_lowercase)
+        .any(|w| {
+            NEGATIONS.contains(&w.trim_matches(['\'', '’']))
+                || w.ends_with("n't")
+                || w.ends_with("n’t")
+        })
+}
+
+/// True when `name` occurs in `text` as whole words, ignoring case (both NFC).
+pub fn names(text: &str, name: &str) -> bool {
+    let (text, name) = (
+        collapse(&nfc(text).to_lowercase()),
+        collapse(&nfc(name).to_lowercase()),
+    );
+    !name.is_empty() && occurrences(&text, &name, 0).next().is_some()
 }
 
 /// The known id closest to `wanted`, if it is close (a typo).
@@ -658,13 +1046,119 @@ fn edit_distance(a: &str, b: &str) -> usize {
 mod tests {
     use super::*;
 
+    fn quote(quote: &str, text: &str) -> Result<(), Mismatch> {
+        match_quote(quote, &SourceText::new(text))
+    }
+
     #[test]
     fn quotes_match_across_line_breaks_and_elisions_in_order() {
-        let text = collapse("One two\n three four.   Five six.");
-        assert!(quote_found("two three", &text));
-        assert!(quote_found("One … Five six.", &text));
-        assert!(!quote_found("Five six. … One", &text));
-        assert!(!quote_found("two  four", &text));
+        let text = "One two\n three four.   Five six seven.";
+        assert_eq!(quote("two three", text), Ok(()));
+        assert_eq!(quote("One two three … Five six seven.", text), Ok(()));
+        assert_eq!(
+            quote("Five six seven. … One two three", text),
+            Err(Mismatch::NotFound)
+        );
+        assert_eq!(quote("two  four", text), Err(Mismatch::NotFound));
+    }
+
+    #[test]
+    fn parts_match_whole_words_only() {
+        let text = "Alphabet soup is served to the whole team today.";
+        assert_eq!(quote("Alpha", text), Err(Mismatch::NotFound));
+        assert_eq!(quote("lphabet soup", text), Err(Mismatch::NotFound));
+        assert_eq!(quote("Alphabet so", text), Err(Mismatch::NotFound));
+        assert_eq!(quote("Alphabet soup is … the whole team", text), Ok(()));
+        // A part found only inside a word is not found, though a later whole one is.
+        assert_eq!(
+            quote("the whole team", "the wholesale, then the whole team"),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn elided_parts_are_real_stretches_close_together_in_one_paragraph() {
+        let text = "Nobody said that Russia will never send any troops to Beta Leader at all.";
+        let russia = "Russia … will … send … troops … to Beta Leader";
+        assert_eq!(quote(russia, text), Err(Mismatch::PartTooShort));
+        assert_eq!(
+            quote("A … l … p … h … a", "Alpha"),
+            Err(Mismatch::PartTooShort)
+        );
+        let two = "one two three four.\n\nfive six seven eight.";
+        assert_eq!(
+            quote("two three four. … five six seven", two),
+            Err(Mismatch::AcrossParagraphs)
+        );
+        let words: Vec<String> = (0..40).map(|i| format!("w{i}")).collect();
+        let long = words.join(" ");
+        let gap = |from: usize| format!("w0 w1 w2 … w{from} w{} w{}", from + 1, from + 2);
+        assert_eq!(quote(&gap(3 + MAX_GAP_WORDS), &long), Ok(()));
+        assert_eq!(
+            quote(&gap(4 + MAX_GAP_WORDS), &long),
+            Err(Mismatch::GapTooLong)
+        );
+    }
+
+    #[test]
+    fn an_elision_may_not_drop_a_negation() {
+        let text = "Alpha State will not, they said, send its troops to Beta Leader.";
+        let elided = "Alpha State will … send its troops to Beta Leader.";
+        assert_eq!(quote(elided, text), Err(Mismatch::DropsNegation));
+        let text = "Alpha State says it won’t, for now, send its troops anywhere.";
+        let elided = "Alpha State says … send its troops anywhere.";
+        assert_eq!(quote(elided, text), Err(Mismatch::DropsNegation));
+        // A negation inside a part is quoted, not dropped; "note" is no negation.
+        let text = "Alpha State will not send troops, the note says, to Beta Leader.";
+        assert_eq!(
+            quote("Alpha State will not send troops, … to Beta Leader.", text),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn quotes_compare_after_nfc() {
+        // "é" composed in the quote, decomposed in the source, and the other way round.
+        assert_eq!(
+            quote("the caf\u{e9} is open", "So the cafe\u{301} is open."),
+            Ok(())
+        );
+        assert_eq!(
+            quote("the cafe\u{301} is open", "So the caf\u{e9} is open."),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn names_match_on_word_boundaries_ignoring_case() {
+        assert!(names("Delta Watch says so.", "delta watch"));
+        assert!(names("According to DW, it did.", "dw"));
+        assert!(!names("The Deltawatchers say so.", "Delta Watch"));
+        assert!(!names("Showdown at noon.", "dw"));
+        assert!(!names("Anything at all.", ""));
+        assert!(!names("Anything at all.", "  "));
+    }
+
+    #[test]
+    fn paths_stay_inside_the_folder() {
+        for ok in [
+            "doc.txt",
+            "sources/doc.txt",
+            "./a/../doc.txt",
+            "a/b/../../doc.txt",
+        ] {
+            assert!(stays_inside(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "/etc/passwd",
+            "../doc.txt",
+            "a/../../doc.txt",
+            "../../../../etc/passwd",
+            "\\\\server\\x",
+        ] {
+            assert!(!stays_inside(bad), "{bad}");
+        }
     }
 
     #[test]

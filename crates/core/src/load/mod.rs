@@ -1,16 +1,15 @@
 //! Build time only (feature `load`): read a TOML dataset, check it strictly,
 //! and turn it into a [`Dataset`] plus the artefacts built from it (the Rust
-//! source of the compiled-in `static`, and the JSON and CSV exports).
+//! compiled dataset is [`crate::codec`]'s; here, the JSON and CSV exports).
 //!
 //! Every problem in a file is reported at once, each as a [`Diagnostic`] with
 //! `file:line:column`, the id at fault and a one-line fix hint; a dataset with
 //! any problem yields no `Dataset` at all.
 //!
 //! Architecture invariant: this module never ships in the wasm; the card only
-//! ever sees the generated `static`.
+//! ever sees the compiled dataset ([`crate::codec`]).
 
 mod check;
-pub mod codegen;
 pub mod export;
 pub mod ftm;
 pub mod jsonld;
@@ -65,46 +64,58 @@ pub struct Loaded {
     pub files: Vec<PathBuf>,
 }
 
-/// Reads and checks the dataset at `path`; source texts are read relative to it.
+/// Reads and checks the dataset at `path`; source texts are read relative to
+/// it and must stay inside its folder (no absolute path, no `..` or symlink
+/// that leads out). The dataset and its texts must be UTF-8.
 pub fn load(path: &Path) -> Result<Loaded, Vec<Diagnostic>> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        vec![Diagnostic {
-            file: path.to_path_buf(),
-            line: 1,
-            column: 1,
-            code: "unreadable-file",
-            id: None,
-            message: format!("cannot read the dataset: {e}"),
-            hint: "check the path (set WBW_DATASET to use another dataset file)".into(),
-        }]
+    let unreadable = |line, column, code, message: String, hint: &str| Diagnostic {
+        file: path.to_path_buf(),
+        line,
+        column,
+        code,
+        id: None,
+        message,
+        hint: hint.into(),
+    };
+    let bytes = std::fs::read(path).map_err(|e| {
+        let hint = "check the path (set WBW_DATASET to use another dataset file)";
+        vec![unreadable(
+            1,
+            1,
+            "unreadable-file",
+            format!("cannot read the dataset: {e}"),
+            hint,
+        )]
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let (line, column) = read::utf8_error_at(e.as_bytes(), e.utf8_error());
+        let message = format!("the dataset is not UTF-8: {}", e.utf8_error());
+        vec![unreadable(
+            line,
+            column,
+            "invalid-utf8",
+            message,
+            "save the file as UTF-8",
+        )]
     })?;
     let base = path.parent().unwrap_or(Path::new(".")).to_path_buf();
     let mut files = vec![path.to_path_buf()];
-    let mut loaded = load_str(path, &text, |relative| {
-        let full = base.join(relative);
-        files.push(full.clone());
-        std::fs::read_to_string(&full).map_err(|e| format!("{}: {e}", full.display()))
+    let mut loaded = check::run(path, &text, |relative| {
+        files.push(base.join(relative));
+        read::read_inside(&base, relative)
     })?;
     loaded.files = files;
     Ok(loaded)
 }
 
-/// Checks dataset `text` (reported as `file`), reading source texts with `read_source`.
+/// Checks dataset `text` (reported as `file`), reading source texts with
+/// `read_source` (its error is reported as `source-text-missing`).
 pub fn load_str(
     file: &Path,
     text: &str,
-    read_source: impl FnMut(&str) -> Result<String, String>,
+    mut read_source: impl FnMut(&str) -> Result<String, String>,
 ) -> Result<Loaded, Vec<Diagnostic>> {
-    let mut sink = read::Sink::new(file, text);
-    let document = read::parse(&mut sink, text);
-    let raw = read::records(&mut sink, &document);
-    let checked = check::check(&mut sink, &raw, read_source);
-    match checked {
-        Some((dataset, source_texts)) if sink.diagnostics.is_empty() => Ok(Loaded {
-            dataset,
-            source_texts,
-            files: vec![file.to_path_buf()],
-        }),
-        _ => Err(sink.diagnostics),
-    }
+    check::run(file, text, |relative| {
+        read_source(relative).map_err(check::SourceError::Unreadable)
+    })
 }

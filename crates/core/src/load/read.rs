@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
+use super::check::SourceError;
 use super::Diagnostic;
 
 /// A value with the byte range it came from.
@@ -66,6 +67,42 @@ impl Sink {
             hint: hint.into(),
         });
     }
+}
+
+/// 1-based line and column (in characters) of the byte where `error` found
+/// `bytes` not to be UTF-8.
+pub fn utf8_error_at(bytes: &[u8], error: std::str::Utf8Error) -> (usize, usize) {
+    let valid = std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or_default();
+    let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
+    (
+        valid.matches('\n').count() + 1,
+        valid[line_start..].chars().count() + 1,
+    )
+}
+
+/// Reads the source text at `relative` to `base`, refusing a path that
+/// leads outside `base` once symlinks are resolved, and text that is not UTF-8.
+pub fn read_inside(base: &Path, relative: &str) -> Result<String, SourceError> {
+    let full = base.join(relative);
+    let unreadable =
+        |e: std::io::Error| SourceError::Unreadable(format!("{}: {e}", full.display()));
+    let root = base.canonicalize().map_err(unreadable)?;
+    let real = full.canonicalize().map_err(unreadable)?;
+    if !real.starts_with(&root) {
+        return Err(SourceError::Outside(format!(
+            "`{relative}` leads outside the dataset's folder (to {})",
+            real.display()
+        )));
+    }
+    let bytes = std::fs::read(&real).map_err(unreadable)?;
+    String::from_utf8(bytes).map_err(|e| {
+        let (line, column) = utf8_error_at(e.as_bytes(), e.utf8_error());
+        SourceError::NotUtf8(format!(
+            "{}:{line}:{column}: {}",
+            full.display(),
+            e.utf8_error()
+        ))
+    })
 }
 
 /// One `[table]` or `[[array]]` entry, with its position and id.
@@ -171,8 +208,43 @@ impl<'t, 'i> Record<'t, 'i> {
         );
     }
 
-    /// Reports every key this kind of record does not know.
+    /// Refuses control characters (newline and tab only in [`MULTILINE_FIELDS`]),
+    /// bidi overrides and isolates, and zero-width characters in every string
+    /// value, at the character itself when it is written as is.
+    fn check_text(&self, sink: &mut Sink) {
+        for (key, value) in self.table.iter() {
+            let multiline = MULTILINE_FIELDS.contains(&key.get_ref().as_ref());
+            let items = match value.get_ref() {
+                DeValue::Array(items) => items.iter().collect(),
+                _ => vec![value],
+            };
+            for item in items {
+                let DeValue::String(text) = item.get_ref() else {
+                    continue;
+                };
+                let Some((c, (code, what))) = text
+                    .chars()
+                    .find_map(|c| Some((c, forbidden(c, multiline)?)))
+                else {
+                    continue;
+                };
+                let span = item.span();
+                let raw = sink.text.get(span.clone()).unwrap_or_default();
+                let at = span.start + raw.find(c).unwrap_or(0);
+                sink.error(
+                    at,
+                    code,
+                    self.id.as_deref(),
+                    format!("`{}` holds {what} (U+{:04X})", key.get_ref(), u32::from(c)),
+                    "delete it: such characters hide or reorder text (retype the value if unsure where it is)",
+                );
+            }
+        }
+    }
+
+    /// Reports every key this kind of record does not know, and bad characters in its values.
     pub fn finish(&self, sink: &mut Sink) {
+        self.check_text(sink);
         for (key, _) in self.table.iter() {
             if !self.allowed.contains(&key.get_ref().as_ref()) {
                 sink.error(
@@ -187,7 +259,34 @@ impl<'t, 'i> Record<'t, 'i> {
     }
 }
 
-pub const DATASET_FIELDS: &[&str] = &["title", "description", "focus", "as_of", "version"];
+pub const DATASET_FIELDS: &[&str] = &[
+    "title",
+    "description",
+    "focus",
+    "as_of",
+    "version",
+    "short_title",
+    "publisher",
+    "license",
+];
+/// Fields whose values may run over several lines (and hold tabs).
+pub const MULTILINE_FIELDS: &[&str] = &["quote", "summary", "description", "note", "date_basis"];
+
+/// The code and a description of a character no value may hold.
+pub fn forbidden(c: char, multiline: bool) -> Option<(&'static str, &'static str)> {
+    match c {
+        '\n' | '\t' | '\r' if multiline => None,
+        c if c.is_control() => Some(("control-character", "a control character")),
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
+            Some(("bidi-control", "a bidi override or isolate"))
+        }
+        '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => {
+            Some(("invisible-character", "a zero-width character"))
+        }
+        _ => None,
+    }
+}
+
 pub const ACTOR_FIELDS: &[&str] = &[
     "id",
     "name",

@@ -35,6 +35,24 @@ pub fn valid() -> Loaded {
     load_ok(&fixtures().join("valid/dataset.toml"))
 }
 
+/// The valid fixture after `edits` (each `from` must occur once); panics
+/// with the diagnostics when it does not load.
+pub fn valid_edited(edits: &[(&str, &str)]) -> Loaded {
+    let dir = fixtures().join("valid");
+    let mut text = std::fs::read_to_string(dir.join("dataset.toml")).expect("fixture exists");
+    for (from, to) in edits {
+        assert_eq!(text.matches(from).count(), 1, "`{from}` should occur once");
+        text = text.replacen(from, to, 1);
+    }
+    let loaded = load::load_str(&dir.join("edited.toml"), &text, |relative| {
+        std::fs::read_to_string(dir.join(relative)).map_err(|e| e.to_string())
+    });
+    loaded.unwrap_or_else(|diagnostics| {
+        let all: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
+        panic!("the edited fixture should load, but:\n{}", all.join("\n"))
+    })
+}
+
 /// The dataset the card ships with (`data/dataset.toml`).
 pub fn shipped() -> Loaded {
     load_ok(&shipped_path())
@@ -138,6 +156,7 @@ impl Builder {
             quote: Cow::Owned(quote.to_string()),
             status: Status::Stated,
             note: None,
+            date_basis: None,
         });
         index
     }
@@ -150,6 +169,9 @@ impl Builder {
                 focus,
                 as_of: PartialDate::year(2025),
                 version: Cow::Borrowed("0.0.0"),
+                short_title: None,
+                publisher: None,
+                license: None,
             },
             actors: Cow::Owned(self.actors),
             sources: Cow::Owned(vec![Source {
