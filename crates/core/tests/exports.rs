@@ -5,7 +5,7 @@ mod common;
 
 use common::Builder;
 use serde_json::Value;
-use who_backs_whom_core::load::{codegen, export};
+use who_backs_whom_core::load::export;
 use who_backs_whom_core::{Dataset, Relation, Stance};
 
 /// The keys `data/README.md` promises; later versions may add, never remove.
@@ -24,6 +24,20 @@ const CLAIM_KEYS: &[&str] = &[
     "sources",
     "quote",
     "status",
+    "note",
+    "date_basis",
+];
+const CONTEXT_KEYS: &[&str] = &[
+    "id",
+    "about",
+    "date",
+    "summary",
+    "attributed_to",
+    "sources",
+    "quote",
+    "status",
+    "note",
+    "date_basis",
 ];
 
 fn json(d: &Dataset) -> Value {
@@ -77,6 +91,7 @@ fn json_has_every_contract_key() {
             ("actors", ACTOR_KEYS),
             ("sources", SOURCE_KEYS),
             ("claims", CLAIM_KEYS),
+            ("context", CONTEXT_KEYS),
         ] {
             for item in v[list]
                 .as_array()
@@ -233,16 +248,84 @@ fn json_actor_aliases_are_a_list() {
 // ---------------------------------------------------------------------------
 
 #[test]
-fn csv_has_the_documented_header_and_one_row_per_claim() {
+fn csv_has_the_documented_header_and_one_row_per_claim_then_per_context_item() {
     for d in [common::valid().dataset, common::shipped().dataset] {
         let (header, rows) = csv_rows(&export::to_csv(&d));
         assert_eq!(header, export::CSV_COLUMNS);
-        assert_eq!(rows.len(), d.claims.len());
-        for (row, claim) in rows.iter().zip(d.claims.iter()) {
+        assert_eq!(rows.len(), d.claims.len() + d.context.len());
+        let record = header.iter().position(|h| h == "record").unwrap();
+        let ids = d
+            .claims
+            .iter()
+            .map(|c| (c.id.as_ref(), "claim"))
+            .chain(d.context.iter().map(|c| (c.id.as_ref(), "context")));
+        for (row, (id, kind)) in rows.iter().zip(ids) {
             assert_eq!(row.len(), export::CSV_COLUMNS.len());
-            assert_eq!(row[0], claim.id.as_ref());
+            assert_eq!((row[0].as_str(), row[record].as_str()), (id, kind));
         }
     }
+}
+
+#[test]
+fn csv_context_rows_have_no_relation_and_list_what_they_are_about() {
+    let d = common::valid().dataset;
+    let (header, rows) = csv_rows(&export::to_csv(&d));
+    let row = rows.last().expect("the context item's row");
+    let cell = |name: &str| row[header.iter().position(|h| h == name).unwrap()].as_str();
+    assert_eq!(cell("id"), "region-tense-since-floods");
+    assert_eq!(cell("record"), "context");
+    assert_eq!(cell("about"), "alpha-state");
+    for empty in [
+        "subject",
+        "subject_name",
+        "relation",
+        "stance",
+        "object",
+        "object_name",
+    ] {
+        assert_eq!(cell(empty), "", "{empty}");
+    }
+    assert_eq!(cell("date"), "2023");
+    assert_eq!(cell("attributed_to"), "delta-watch");
+    assert_eq!(cell("sources"), "doc-2025");
+    assert_eq!(cell("status"), "reported");
+    assert_eq!(
+        cell("quote"),
+        "The region has been tense since the floods of 2023."
+    );
+}
+
+#[test]
+fn note_and_date_basis_are_exported_in_both_formats() {
+    let loaded = common::valid_edited(&[
+        ("date = \"2025-03-14\"\ntext", "date = \"2025\"\ntext"),
+        (
+            "date = \"2025-03\"\nsummary",
+            "date = \"2025-03\"\ndate_basis = \"continued in March 2025\"\nsummary",
+        ),
+        (
+            "status = \"alleged\"",
+            "status = \"alleged\"\nnote = \"=1+1, says the editor\"",
+        ),
+    ]);
+    let d = &loaded.dataset;
+    let v = json(d);
+    assert_eq!(v["claims"][0]["date_basis"], "continued in March 2025");
+    assert_eq!(v["claims"][0]["note"], "=1+1, says the editor");
+    assert!(v["claims"][1]["date_basis"].is_null());
+    assert!(v["claims"][1]["note"].is_null());
+    assert!(v["context"][0]["date_basis"].is_null());
+    let (header, rows) = csv_rows(&export::to_csv(d));
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    assert_eq!(rows[0][col("date_basis")], "continued in March 2025");
+    // The note starts with `=`: neutralised in the CSV, restored by an importer.
+    assert_eq!(rows[0][col("note")], "'=1+1, says the editor");
+    assert_eq!(
+        export::restore_cell(&rows[0][col("note")]),
+        "=1+1, says the editor"
+    );
+    assert_eq!(rows[1][col("note")], "");
+    assert_eq!(rows[1][col("date_basis")], "");
 }
 
 #[test]
@@ -266,6 +349,10 @@ fn csv_documented_columns_are_in_the_documented_order() {
             "source_titles",
             "quote",
             "status",
+            "note",
+            "date_basis",
+            "record",
+            "about",
         ]
     );
 }
@@ -346,7 +433,8 @@ fn csv_quotes_commas_double_quotes_and_line_breaks() {
 
 #[test]
 fn csv_keeps_the_shipped_quotes_verbatim() {
-    // The shipped quotes hold curly apostrophes, elisions and commas.
+    // The shipped quotes hold curly apostrophes, elisions and commas (and none
+    // starts like a formula, so none is neutralised).
     let d = common::shipped().dataset;
     let (_, rows) = csv_rows(&export::to_csv(&d));
     assert!(d
@@ -359,105 +447,86 @@ fn csv_keeps_the_shipped_quotes_verbatim() {
 }
 
 // ---------------------------------------------------------------------------
-// Generated Rust
+// CSV cells that a spreadsheet would run
 // ---------------------------------------------------------------------------
 
 #[test]
-fn codegen_defines_the_static_and_contains_every_id() {
-    let d = common::shipped().dataset;
-    let rust = codegen::to_rust(&d);
-    assert!(rust.contains("pub static DATASET: who_backs_whom_core::Dataset"));
-    for claim in d.claims.iter() {
-        assert!(
-            rust.contains(&format!("Claim {{ id: B({:?})", claim.id.as_ref())),
-            "claim {} missing",
-            claim.id
-        );
-    }
-    for actor in d.actors.iter() {
-        assert!(
-            rust.contains(&format!("Actor {{ id: B({:?})", actor.id.as_ref())),
-            "actor {} missing",
-            actor.id
-        );
-    }
-    for item in d.context.iter() {
-        assert!(
-            rust.contains(&format!("ContextItem {{ id: B({:?})", item.id.as_ref())),
-            "context {} missing",
-            item.id
-        );
-    }
-    assert_eq!(rust.matches("Claim { id:").count(), d.claims.len());
-}
-
-#[test]
-fn codegen_writes_quotes_as_escaped_string_literals() {
+fn csv_cells_that_start_like_a_formula_are_neutralised() {
     let mut b = Builder::new();
-    let (x, y) = (b.actor("x", "X"), b.actor("y", "Y"));
+    let (x, y) = (b.actor("x", "+X"), b.actor("y", "@Y"));
+    let quote = "=HYPERLINK(\"https://example.org\",\"click\")";
+    b.claim_full(x, Relation::Criticism, Stance::Opposes, y, None, quote);
     b.claim_full(
         x,
         Relation::Criticism,
         Stance::Opposes,
         y,
         None,
-        "A \"quoted\" word\\ and ’ … \n",
+        "-1 or \ttab",
     );
-    let rust = codegen::to_rust(&b.build(x));
+    b.claim_full(x, Relation::Criticism, Stance::Opposes, y, None, "\tTabbed");
+    b.claim_full(x, Relation::Criticism, Stance::Opposes, y, None, "\rReturn");
+    b.claim_full(
+        x,
+        Relation::Criticism,
+        Stance::Opposes,
+        y,
+        None,
+        "A = B, plainly",
+    );
+    let d = b.build(x);
+    let text = export::to_csv(&d);
     assert!(
-        rust.contains(r#"quote: B("A \"quoted\" word\\ and ’ … \n")"#),
-        "{rust}"
+        !text.contains(",=HYPERLINK") && !text.contains(",\"=HYPERLINK"),
+        "{text}"
     );
-}
-
-#[test]
-fn codegen_is_deterministic_and_balanced() {
-    let d = common::shipped().dataset;
-    let rust = codegen::to_rust(&d);
-    assert_eq!(rust, codegen::to_rust(&d));
-    // Outside string literals, brackets balance.
-    let mut depth: i64 = 0;
-    let (mut in_string, mut escaped) = (false, false);
-    for ch in rust.chars() {
-        match (in_string, escaped, ch) {
-            (true, true, _) => escaped = false,
-            (true, false, '\\') => escaped = true,
-            (true, false, '"') => in_string = false,
-            (true, false, _) => {}
-            (false, _, '"') => in_string = true,
-            (false, _, '{' | '(' | '[') => depth += 1,
-            (false, _, '}' | ')' | ']') => {
-                depth -= 1;
-                assert!(depth >= 0, "a bracket closes before it opens");
-            }
-            _ => {}
-        }
-    }
-    assert!(!in_string);
-    assert_eq!(depth, 0);
-}
-
-/// The valid fixture's generated source, compiled into this test.
-mod generated {
-    include!("fixtures/valid/generated.rs");
-}
-
-#[test]
-fn generated_rust_compiles_to_the_dataset_it_was_made_from() {
-    // Borrowed (compiled-in) and owned (loaded) data compare by value.
-    assert_eq!(generated::DATASET, common::valid().dataset);
-}
-
-#[test]
-fn generated_fixture_is_what_codegen_writes_today() {
-    let path = common::fixtures().join("valid/generated.rs");
-    let now = codegen::to_rust(&common::valid().dataset);
-    if std::env::var_os("WBW_BLESS").is_some() {
-        std::fs::write(&path, &now).expect("write the generated fixture");
-    }
-    assert!(
-        now == include_str!("fixtures/valid/generated.rs"),
-        "codegen output changed: rerun with WBW_BLESS=1 to rewrite {}, then rerun the tests",
-        path.display()
+    let (header, rows) = csv_rows(&text);
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let quotes: Vec<&str> = rows.iter().map(|r| r[col("quote")].as_str()).collect();
+    assert_eq!(
+        quotes,
+        [
+            "'=HYPERLINK(\"https://example.org\",\"click\")",
+            "'-1 or \ttab",
+            "'\tTabbed",
+            "'\rReturn",
+            "A = B, plainly",
+        ]
     );
+    assert_eq!(rows[0][col("subject_name")], "'+X");
+    assert_eq!(rows[0][col("object_name")], "'@Y");
+    for (row, claim) in rows.iter().zip(d.claims.iter()) {
+        assert_eq!(
+            export::restore_cell(&row[col("quote")]),
+            claim.quote.as_ref()
+        );
+    }
+}
+
+#[test]
+fn neutralise_and_restore_cells_by_hand() {
+    let cases = [
+        ("=1+1", "'=1+1"),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        // A cell that already starts with ' before a formula gets one more, so
+        // restoring gives it back exactly.
+        ("'=1", "''=1"),
+        ("''+1", "'''+1"),
+        // Anything else is left alone.
+        ("'quoted'", "'quoted'"),
+        ("a=1", "a=1"),
+        (" =1", " =1"),
+        ("", ""),
+        ("2025-03", "2025-03"),
+    ];
+    for (cell, neutralised) in cases {
+        assert_eq!(export::neutralise_cell(cell), neutralised, "{cell:?}");
+        assert_eq!(export::restore_cell(neutralised), cell, "{neutralised:?}");
+    }
+    // An importer leaves a `'` alone when no formula character follows it.
+    assert_eq!(export::restore_cell("'hello"), "'hello");
 }

@@ -39,18 +39,20 @@ fn assert_tie_order(dataset: &Dataset, ties: &[Tie]) {
     }
 }
 
-/// The documented order of claims: by date, undated last, ties in dataset order.
-fn assert_date_order(dataset: &Dataset, claims: &[usize]) {
-    for pair in claims.windows(2) {
-        let (a, b) = (&dataset.claims[pair[0]], &dataset.claims[pair[1]]);
-        let in_order = match (a.date, b.date) {
-            (Some(x), Some(y)) => x < y || (x == y && pair[0] < pair[1]),
-            (Some(_), None) => true,
-            (None, Some(_)) => false,
-            (None, None) => pair[0] < pair[1],
-        };
-        assert!(in_order, "{} should not come before {}", a.id, b.id);
-    }
+/// `claims` come in the timeline's order. The timeline's own order is pinned
+/// by hand-written expectations below (`date_order_…`), so every other list
+/// is checked against it rather than against a copy of the sort.
+fn assert_timeline_order(dataset: &Dataset, claims: &[usize]) {
+    let timeline = query::timeline(dataset, &Filter::default());
+    let kept: Vec<usize> = timeline
+        .into_iter()
+        .filter(|c| claims.contains(c))
+        .collect();
+    assert_eq!(
+        claim_ids(dataset, claims),
+        claim_ids(dataset, &kept),
+        "not in timeline order"
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -326,6 +328,40 @@ fn date_order_puts_coarse_dates_first_undated_last_and_ties_in_dataset_order() {
 }
 
 #[test]
+fn every_claim_list_is_in_date_order() {
+    let mut b = Builder::new();
+    let (x, y, z) = (b.actor("x", "X"), b.actor("y", "Y"), b.actor("z", "Z"));
+    let undated = b.claim(x, Stance::Backs, y, None);
+    let day = b.claim(y, Stance::Opposes, x, Some("2025-03-14"));
+    let month = b.claim(x, Stance::Backs, y, Some("2025-03"));
+    let other = b.claim(z, Stance::Backs, y, Some("2020"));
+    let year = b.claim(y, Stance::Opposes, x, Some("2025"));
+    let older = b.claim(x, Stance::Backs, y, Some("2024"));
+    let d = b.build(x);
+    // 2024 < 2025 < 2025-03 < 2025-03-14 < undated.
+    assert_eq!(
+        query::claims_between(&d, x, y),
+        [older, year, month, day, undated]
+    );
+    assert_eq!(
+        query::claims_with_stance(&d, Stance::Backs),
+        [other, older, month, undated]
+    );
+    assert_eq!(
+        query::claims_with_relation(&d, Relation::Criticism),
+        [year, day]
+    );
+    assert_eq!(query::backers_of(&d, y)[0].claims, [older, month, undated]);
+    assert_eq!(query::opponents_of(&d, x)[0].claims, [year, day]);
+    let mut hide_opposes = Filter::default();
+    hide_opposes.toggle_stance(Stance::Opposes);
+    assert_eq!(
+        query::claims_involving(&d, y, &hide_opposes),
+        [other, older, month, undated]
+    );
+}
+
+#[test]
 fn ties_are_ordered_by_claim_count_then_name_then_dataset_order() {
     let mut b = Builder::new();
     let focus = b.actor("focus", "Focus");
@@ -393,6 +429,28 @@ fn shipped_backers_of_the_junta_in_documented_order() {
     );
     let counts: Vec<usize> = ties.iter().map(|t| t.claims.len()).collect();
     assert_eq!(counts, [7, 5, 3, 1]);
+    // Read off data/dataset.toml: dated 2025 (dataset order), then 2025-03
+    // (dataset order), then undated (dataset order).
+    assert_eq!(
+        claim_ids(&d, &ties[0].claims),
+        [
+            "lukashenko-symbolic-backing-opponents",
+            "lukashenko-junta-agreements-gnlm",
+            "lukashenko-accepts-observer-invitation-dmd",
+            "lukashenko-pledges-election-support-news-report",
+            "lukashenko-to-send-observers-news-report",
+            "lukashenko-junta-earlier-election-cooperation-dmd",
+            "lukashenko-assists-junta-naw-aung",
+        ]
+    );
+    assert_eq!(
+        claim_ids(&d, &ties[2].claims),
+        [
+            "russia-to-support-junta-election-junta-media",
+            "russia-involved-in-junta-election-dmd",
+            "russia-strongest-supporter-news-report",
+        ]
+    );
     for tie in &ties {
         for &c in &tie.claims {
             let claim = &d.claims[c];
@@ -401,7 +459,6 @@ fn shipped_backers_of_the_junta_in_documented_order() {
                 (tie.actor, Stance::Backs, junta)
             );
         }
-        assert_date_order(&d, &tie.claims);
     }
 }
 
@@ -443,7 +500,7 @@ fn shipped_neighbourhoods_keep_every_documented_invariant() {
             for group in &n.groups {
                 assert_tie_order(&d, &group.ties);
                 for tie in &group.ties {
-                    assert_date_order(&d, &tie.claims);
+                    assert_timeline_order(&d, &tie.claims);
                     for &c in &tie.claims {
                         assert_eq!(GroupKind::of(&d.claims[c], focus), Some(group.kind));
                         assert_eq!(d.claims[c].counterpart(focus), Some(tie.actor));
@@ -480,14 +537,28 @@ fn shipped_neighbourhood_of_the_junta_under_a_claimant_filter() {
 }
 
 #[test]
-fn shipped_query_results_are_in_date_order() {
+fn shipped_query_results_are_in_timeline_order() {
     let d = common::shipped().dataset;
-    assert_date_order(&d, &query::timeline(&d, &Filter::default()));
+    let timeline = query::timeline(&d, &Filter::default());
+    // The ends of the timeline, read off data/dataset.toml: the 2022 visit
+    // first; the undated Justice For Myanmar claims, last in the file, last.
+    assert_eq!(
+        claim_ids(&d, &timeline[..1]),
+        ["hun-sen-visit-2022-news-report"]
+    );
+    assert_eq!(
+        claim_ids(&d, &timeline[timeline.len() - 3..]),
+        [
+            "belarus-arms-equipment-jfm",
+            "belarus-training-jfm",
+            "belarus-air-defence-transfers-jfm"
+        ]
+    );
     for relation in Relation::ALL {
-        assert_date_order(&d, &query::claims_with_relation(&d, *relation));
+        assert_timeline_order(&d, &query::claims_with_relation(&d, *relation));
     }
     for stance in Stance::ALL {
-        assert_date_order(&d, &query::claims_with_stance(&d, *stance));
+        assert_timeline_order(&d, &query::claims_with_stance(&d, *stance));
     }
     let total: usize = Stance::ALL
         .iter()
@@ -509,8 +580,15 @@ fn claims_about_puts_claims_with_the_focus_first() {
     let all = query::claims_involving(d, beta, &Filter::default());
     let about = query::claims_about(d, beta, gamma, &Filter::default());
     assert_eq!(about.len(), all.len(), "the same claims, reordered");
-    assert_eq!(claim_ids(d, &about[..1]), vec!["gamma-criticises-beta"]);
-    assert_date_order(d, &about[1..]);
+    assert_eq!(
+        claim_ids(d, &about),
+        [
+            "gamma-criticises-beta",
+            // Then the rest in date order: 2024, then 2025-03.
+            "beta-visits-alpha",
+            "alpha-backs-beta"
+        ]
+    );
 }
 
 #[test]

@@ -1,5 +1,10 @@
 //! Invariants of the dataset the card ships with (`data/dataset.toml`), beyond
 //! what the validator checks: the editorial rules of `data/README.md`.
+//!
+//! Rules the validator enforces (the summary names its claimant, `stated`
+//! only from who speaks for the subject, quotes, dates, …) are not copied
+//! here: the shipped dataset must load with no diagnostic, and each rule has
+//! bad fixtures that break it (`tests/validation.rs`).
 
 mod common;
 
@@ -32,28 +37,6 @@ fn reads_both_documents_next_to_the_dataset() {
 fn focus_is_the_junta() {
     let d = dataset();
     assert_eq!(d.actor(d.meta.focus).id, "myanmar-junta");
-}
-
-#[test]
-fn every_summary_names_its_claimant() {
-    let d = dataset();
-    let summaries = d
-        .claims
-        .iter()
-        .map(|c| (&c.id, &c.summary, c.attributed_to))
-        .chain(
-            d.context
-                .iter()
-                .map(|c| (&c.id, &c.summary, c.attributed_to)),
-        );
-    for (id, summary, claimant) in summaries {
-        let actor = d.actor(claimant);
-        let lower = summary.to_lowercase();
-        let named = std::iter::once(&actor.name)
-            .chain(actor.aliases.iter())
-            .any(|n| lower.contains(&n.to_lowercase()));
-        assert!(named, "{id}: the summary does not name {}", actor.name);
-    }
 }
 
 #[test]
@@ -132,22 +115,6 @@ fn justice_for_myanmar_claims_are_alleged() {
     assert!(!claims.is_empty());
     for c in claims {
         assert_eq!(d.claims[c].status, Status::Alleged, "{}", d.claims[c].id);
-    }
-}
-
-#[test]
-fn stated_claims_come_from_the_subject_or_who_speaks_for_it() {
-    let d = dataset();
-    for claim in d.claims.iter().filter(|c| c.status == Status::Stated) {
-        let claimant = d.actor(claim.attributed_to);
-        let speaks = claim.attributed_to == claim.subject
-            || claimant.member_of == Some(claim.subject)
-            || claimant.leads == Some(claim.subject);
-        assert!(
-            speaks,
-            "{} is stated by someone who does not speak for its subject",
-            claim.id
-        );
     }
 }
 
