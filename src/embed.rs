@@ -2,49 +2,167 @@
 //! element): mount a card into an element, change its options, unmount it;
 //! the card's changes go out as DOM events.
 //!
-//! Architecture invariant: a thin layer. Options are turned into the link
-//! language (`who_backs_whom_core::fragment`) and handed to [`Card`]; nothing
-//! here decides what the card shows.
+//! The host's options, a string in the link language or an object, become
+//! typed [`Change`]s (`who_backs_whom_core::fragment`), applied by the card's
+//! own reducer ([`Action::Apply`]); nothing here decides what the card shows.
+//!
+//! Architecture invariant: a thin layer, and one that survives odd hosts:
+//! options are read with `Reflect` (a throwing getter becomes a notice, not
+//! an exception through the card), and no value can set another key.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use who_backs_whom_core::fragment::{canonical_key, merge, Options};
+use who_backs_whom_core::fragment::{self, Change, Notice, NoticeKind, Options};
+use who_backs_whom_core::state::Action;
 use yew::prelude::*;
 use yew::AppHandle;
 
-use crate::components::card::{Card, DatasetRef};
+use crate::components::card::{use_card, Card};
+use crate::context::{use_dataset, CardContext, DatasetRef};
 
 /// The prefix of every event the card dispatches.
 const EVENT_PREFIX: &str = "who-backs-whom:";
 
-/// What the host gave and what the card last reported.
+thread_local! {
+    /// Decoded datasets by header line (format and content hash): cards of
+    /// one page share one copy.
+    static DATASETS: RefCell<Vec<(String, DatasetRef)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn dataset_for(text: &str) -> Result<DatasetRef, String> {
+    let header = text.lines().next().unwrap_or_default().to_string();
+    if let Some(hit) = DATASETS.with(|d| {
+        d.borrow()
+            .iter()
+            .find(|(h, _)| *h == header)
+            .map(|(_, d)| d.clone())
+    }) {
+        return Ok(hit);
+    }
+    let dataset = DatasetRef::decode(text).map_err(|e| e.message())?;
+    DATASETS.with(|d| d.borrow_mut().push((header, dataset.clone())));
+    Ok(dataset)
+}
+
+/// What a host sends the running card.
+type HostChange = (Vec<Change>, Vec<Notice>);
+
+/// Between the handle (outside Yew) and the mounted card.
 #[derive(Default)]
 struct Shared {
     /// The card's state in the link language, as of its last change.
     current: String,
     ready: bool,
     selected: Option<String>,
+    /// Set once the card has rendered; until then changes wait in `queued`.
+    control: Option<Callback<HostChange>>,
+    queued: Vec<HostChange>,
 }
 
 #[derive(Properties, Clone)]
 struct EmbeddedProps {
-    config: AttrValue,
-    revision: u32,
-    asset_base: AttrValue,
+    context: CardContext,
+    initial: Rc<(Options, Vec<Notice>)>,
     events: web_sys::EventTarget,
     shared: Rc<RefCell<Shared>>,
 }
 
 impl PartialEq for EmbeddedProps {
     fn eq(&self, other: &Self) -> bool {
-        self.config == other.config
-            && self.revision == other.revision
-            && self.asset_base == other.asset_base
+        self.context == other.context
+            && Rc::ptr_eq(&self.initial, &other.initial)
             && self.events == other.events
             && Rc::ptr_eq(&self.shared, &other.shared)
+    }
+}
+
+#[component]
+fn Embedded(props: &EmbeddedProps) -> Html {
+    let inner = props.clone();
+    html! {
+        <ContextProvider<CardContext> context={props.context.clone()}>
+            <EmbeddedCard ..inner />
+        </ContextProvider<CardContext>>
+    }
+}
+
+#[component]
+fn EmbeddedCard(props: &EmbeddedProps) -> Html {
+    let dataset = use_dataset();
+    let card = {
+        let initial = props.initial.0.clone();
+        use_card(move || initial)
+    };
+    let notices = use_state(|| Rc::new(props.initial.1.clone()));
+    {
+        let (card, notices, shared) = (card.clone(), notices.clone(), props.shared.clone());
+        use_effect_with((), move |_| {
+            let control = Callback::from(move |(changes, new_notices): HostChange| {
+                card.dispatch(Action::Apply(changes));
+                if !new_notices.is_empty() {
+                    notices.set(Rc::new(new_notices));
+                }
+            });
+            let queued = {
+                let mut shared = shared.borrow_mut();
+                shared.control = Some(control.clone());
+                std::mem::take(&mut shared.queued)
+            };
+            queued.into_iter().for_each(|change| control.emit(change));
+        });
+    }
+    {
+        let (events, shared, dataset) =
+            (props.events.clone(), props.shared.clone(), dataset.clone());
+        use_effect_with(card.state.options(), move |options| {
+            report(&events, &shared, &dataset, options);
+        });
+    }
+    html! { <Card card={card} notices={(*notices).clone()} /> }
+}
+
+/// Tells the host what changed: `ready` once, `change` every time, `select`
+/// when the selected actor changed.
+fn report(
+    events: &web_sys::EventTarget,
+    shared: &RefCell<Shared>,
+    d: &DatasetRef,
+    options: &Options,
+) {
+    let snapshot = &options.snapshot;
+    let fragment = options.format(d);
+    let selected = snapshot.selected.map(|a| d.actor(a).id.to_string());
+    let detail = js_sys::Object::new();
+    set(&detail, "options", &JsValue::from_str(&fragment));
+    set(
+        &detail,
+        "focus",
+        &JsValue::from_str(&d.actor(snapshot.focus).id),
+    );
+    set(
+        &detail,
+        "selected",
+        &selected.as_deref().map_or(JsValue::NULL, JsValue::from_str),
+    );
+    set(&detail, "view", &JsValue::from_str(snapshot.view.id()));
+    let (first, selection_changed) = {
+        let mut shared = shared.borrow_mut();
+        shared.current = fragment;
+        let first = !std::mem::replace(&mut shared.ready, true);
+        let changed = shared.selected != selected;
+        shared.selected = selected;
+        (first, changed)
+    };
+    if first {
+        dispatch(events, "ready", &detail);
+    }
+    dispatch(events, "change", &detail);
+    if selection_changed && !first {
+        dispatch(events, "select", &detail);
     }
 }
 
@@ -64,118 +182,113 @@ fn dispatch(events: &web_sys::EventTarget, name: &str, detail: &JsValue) {
     }
 }
 
-#[component]
-fn Embedded(props: &EmbeddedProps) -> Html {
-    let dataset = DatasetRef::default();
-    let on_change = {
-        let events = props.events.clone();
-        let shared = props.shared.clone();
-        Callback::from(move |options: Options| {
-            let d = dataset.0;
-            let snapshot = &options.snapshot;
-            let fragment = options.format(d);
-            let selected = snapshot.selected.map(|a| d.actor(a).id.to_string());
-            let detail = js_sys::Object::new();
-            set(&detail, "options", &JsValue::from_str(&fragment));
-            set(
-                &detail,
-                "focus",
-                &JsValue::from_str(&d.actor(snapshot.focus).id),
-            );
-            set(
-                &detail,
-                "selected",
-                &selected.as_deref().map_or(JsValue::NULL, JsValue::from_str),
-            );
-            set(&detail, "view", &JsValue::from_str(snapshot.view.id()));
-            let (first, selection_changed) = {
-                let mut shared = shared.borrow_mut();
-                shared.current = fragment;
-                let first = !std::mem::replace(&mut shared.ready, true);
-                let changed = shared.selected != selected;
-                shared.selected = selected;
-                (first, changed)
-            };
-            if first {
-                dispatch(&events, "ready", &detail);
-            }
-            dispatch(&events, "change", &detail);
-            if selection_changed && !first {
-                dispatch(&events, "select", &detail);
-            }
-        })
-    };
-    html! {
-        <Card config={props.config.clone()} revision={props.revision}
-            asset_base={props.asset_base.clone()} {on_change} />
+/// A notice for a host value the card could not read at all.
+fn unreadable(key: &str, what: &str) -> Notice {
+    Notice {
+        key: key.chars().take(40).collect(),
+        value: what.to_string(),
+        expected: "a string, a number, true or false, or a list of strings".into(),
+        kind: NoticeKind::BadValue,
     }
 }
 
-/// Options from a host: a string in the link language, or an object with the
-/// same keys (`{focus: "belarus", hideRelation: ["training"], header: false}`).
-fn options_to_link(options: &JsValue) -> String {
+/// The `key=value` pairs of a host's options: a string in the link language,
+/// or an object (`{focus: "belarus", hideRelation: ["training"], header: false}`).
+fn host_pairs(options: &JsValue) -> (Vec<(String, String)>, Vec<Notice>) {
     if let Some(text) = options.as_string() {
-        return text;
-    }
-    if !options.is_object() {
-        return String::new();
+        let pairs = fragment::pairs(&text)
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        return (pairs, Vec::new());
     }
     let mut pairs = Vec::new();
-    for entry in js_sys::Object::entries(options.unchecked_ref()).iter() {
-        let entry: js_sys::Array = entry.unchecked_into();
-        let Some(key) = entry.get(0).as_string() else {
-            continue;
-        };
-        let value = entry.get(1);
-        let text = if let Some(b) = value.as_bool() {
-            (if b { "1" } else { "0" }).to_string()
-        } else if value.as_f64().is_some() {
-            // JavaScript's own number text: Rust's float formatting would add
-            // about 8 KB to the wasm for this one line.
-            value
-                .unchecked_ref::<js_sys::Number>()
-                .to_string_with_radix(10)
-                .map(String::from)
-                .unwrap_or_default()
-        } else if js_sys::Array::is_array(&value) {
-            let items: js_sys::Array = value.unchecked_into();
-            items
-                .iter()
-                .filter_map(|v| v.as_string())
-                .collect::<Vec<_>>()
-                .join(",")
-        } else if value.is_null() || value.is_undefined() {
-            String::new()
-        } else {
-            value.as_string().unwrap_or_default()
-        };
-        pairs.push(format!("{}={text}", canonical_key(&key)));
+    let mut notices = Vec::new();
+    if !options.is_object() {
+        return (pairs, notices);
     }
-    pairs.join("&")
+    let Ok(keys) = js_sys::Reflect::own_keys(options) else {
+        return (
+            pairs,
+            vec![unreadable("options", "an object whose keys cannot be read")],
+        );
+    };
+    for key in keys.iter().filter_map(|k| k.as_string()).take(64) {
+        match js_sys::Reflect::get(options, &JsValue::from_str(&key)) {
+            Ok(value) => match host_value(&value) {
+                Some(text) => pairs.push((key, text)),
+                None => notices.push(unreadable(&key, "a value of another type")),
+            },
+            Err(_) => notices.push(unreadable(&key, "a value that cannot be read")),
+        }
+    }
+    (pairs, notices)
+}
+
+/// A host value as link-language text; `None` for what has no such form.
+fn host_value(value: &JsValue) -> Option<String> {
+    if let Some(text) = value.as_string() {
+        return Some(text);
+    }
+    if let Some(b) = value.as_bool() {
+        return Some((if b { "1" } else { "0" }).to_string());
+    }
+    if value.as_f64().is_some() {
+        // JavaScript's own number text: Rust's float formatting would add
+        // about 8 KB to the wasm for this one line.
+        return value
+            .unchecked_ref::<js_sys::Number>()
+            .to_string_with_radix(10)
+            .ok()
+            .map(String::from);
+    }
+    if value.is_null() || value.is_undefined() {
+        return Some(String::new());
+    }
+    if js_sys::Array::is_array(value) {
+        let items: js_sys::Array = value.clone().unchecked_into();
+        let texts: Option<Vec<String>> = items.iter().take(256).map(|v| v.as_string()).collect();
+        return texts.map(|t| t.join(","));
+    }
+    None
+}
+
+/// The typed changes a host's options ask for, with notices for the rest.
+fn host_changes(dataset: &DatasetRef, options: &JsValue) -> HostChange {
+    let (pairs, mut notices) = host_pairs(options);
+    let (changes, more) = fragment::changes(
+        dataset,
+        pairs
+            .iter()
+            .map(|(k, v)| (Cow::Borrowed(k.as_str()), Cow::Borrowed(v.as_str()))),
+    );
+    notices.extend(more);
+    (changes, notices)
 }
 
 /// A mounted card, returned by [`mount`].
 #[wasm_bindgen]
 pub struct CardHandle {
     app: Option<AppHandle<Embedded>>,
-    props: EmbeddedProps,
+    dataset: DatasetRef,
+    shared: Rc<RefCell<Shared>>,
 }
 
 #[wasm_bindgen]
 impl CardHandle {
-    /// Applies `options` (same forms as [`mount`]) over the card's current state.
+    /// Applies `options` (same forms as [`mount`]) over the card's current
+    /// state; a list given replaces that list (`hideRelation: []` clears it).
     pub fn set(&mut self, options: JsValue) {
-        let current = self.props.shared.borrow().current.clone();
-        self.props.config = merge(&current, &options_to_link(&options)).into();
-        self.props.revision += 1;
-        if let Some(app) = self.app.as_mut() {
-            app.update(self.props.clone());
+        let change = host_changes(&self.dataset, &options);
+        let control = self.shared.borrow().control.clone();
+        match control {
+            Some(control) => control.emit(change),
+            None => self.shared.borrow_mut().queued.push(change),
         }
     }
 
     /// The card's current state in the link language ("" = the defaults).
     pub fn options(&self) -> String {
-        self.props.shared.borrow().current.clone()
+        self.shared.borrow().current.clone()
     }
 
     /// Removes the card from its element.
@@ -186,26 +299,38 @@ impl CardHandle {
     }
 }
 
-/// Renders a card into `container` with `options`; events go to `events`
-/// (or `container`); links to the data and sources start with `asset_base`
-/// (the card's own URL, so that they work on a host page).
+/// Renders a card of the compiled dataset `data` into `container` with
+/// `options`; events go to `events` (or `container`); links to the data and
+/// sources start with `asset_base` (the card's own URL, so that they work on
+/// a host page). A dataset that cannot be read is an error with a sentence
+/// for the reader.
 #[wasm_bindgen]
 pub fn mount(
     container: web_sys::Element,
     options: JsValue,
     events: Option<web_sys::EventTarget>,
     asset_base: Option<String>,
-) -> CardHandle {
+    data: String,
+) -> Result<CardHandle, JsError> {
+    let dataset = dataset_for(&data).map_err(|e| JsError::new(&e))?;
+    let (changes, notices) = host_changes(&dataset, &options);
+    let mut initial = Options::defaults(&dataset);
+    changes.iter().for_each(|c| initial.apply(c, false));
+    initial.settle();
+    let shared: Rc<RefCell<Shared>> = Rc::default();
     let props = EmbeddedProps {
-        config: options_to_link(&options).into(),
-        revision: 0,
-        asset_base: asset_base.unwrap_or_default().into(),
+        context: CardContext {
+            dataset: dataset.clone(),
+            asset_base: asset_base.unwrap_or_default().into(),
+        },
+        initial: Rc::new((initial, notices)),
         events: events.unwrap_or_else(|| container.clone().unchecked_into()),
-        shared: Rc::default(),
+        shared: shared.clone(),
     };
-    let app = yew::Renderer::<Embedded>::with_root_and_props(container, props.clone()).render();
-    CardHandle {
+    let app = yew::Renderer::<Embedded>::with_root_and_props(container, props).render();
+    Ok(CardHandle {
         app: Some(app),
-        props,
-    }
+        dataset,
+        shared,
+    })
 }

@@ -1,14 +1,17 @@
-//! The standalone page's wasm entry point: take over the prerendered
-//! [`Page`] (hydration) or render it into an empty root.
+//! The card's own pages' wasm entry point: read the compiled dataset the page
+//! carries inline, then take over the prerendered [`Page`] (hydration) or
+//! render it into an empty root.
 //!
-//! Architecture invariant: only wiring to the browser.
+//! Architecture invariant: only wiring to the browser. A dataset that cannot
+//! be read leaves the prerendered card as it is, with a notice; never a blank box.
 
-use yew::prelude::*;
-
+use crate::context::DatasetRef;
 use crate::page::{current_fragment, Page, PageProps};
 
 /// Id of the element the standalone page renders the card into.
 pub const ROOT_ID: &str = "wbw-root";
+/// Id of the page's inline copy of the compiled dataset (`<script type="text/plain">`).
+pub const DATA_ID: &str = "wbw-data";
 
 /// Starts the card on the standalone page.
 pub fn start() {
@@ -19,25 +22,39 @@ pub fn start() {
     let Some(root) = document.get_element_by_id(ROOT_ID) else {
         return;
     };
-    let fragment: AttrValue = current_fragment().into();
+    let text = document
+        .get_element_by_id(DATA_ID)
+        .and_then(|e| e.text_content())
+        .unwrap_or_default();
+    let dataset = match DatasetRef::decode(&text) {
+        Ok(dataset) => dataset,
+        Err(error) => return unavailable(&document, &root, &error.message()),
+    };
+    let props = PageProps {
+        dataset,
+        fragment: current_fragment().into(),
+        hydrated: root.child_element_count() > 0,
+    };
     #[cfg(feature = "hydration")]
-    if root.child_element_count() > 0 {
-        yew::Renderer::<Page>::with_root_and_props(
-            root,
-            PageProps {
-                fragment,
-                hydrated: true,
-            },
-        )
-        .hydrate();
+    if props.hydrated {
+        yew::Renderer::<Page>::with_root_and_props(root, props).hydrate();
         return;
     }
-    yew::Renderer::<Page>::with_root_and_props(
-        root,
-        PageProps {
-            fragment,
-            hydrated: false,
-        },
-    )
-    .render();
+    yew::Renderer::<Page>::with_root_and_props(root, props).render();
+}
+
+/// The prerendered card stays readable; a notice says why it is not interactive.
+fn unavailable(document: &web_sys::Document, root: &web_sys::Element, reason: &str) {
+    let card = root.query_selector(".wbw").ok().flatten();
+    let target = card.as_ref().unwrap_or(root);
+    target.set_class_name(&format!("{} wbw-static", target.class_name()));
+    if let Ok(notice) = document.create_element("div") {
+        notice.set_class_name("wbw-notice wbw-unavailable");
+        let _ = notice.set_attribute("role", "status");
+        notice.set_text_content(Some(&format!(
+            "The interactive parts of this card could not start. {reason} Everything below can still be read."
+        )));
+        let _ = target.prepend_with_node_1(&notice);
+    }
+    web_sys::console::warn_1(&format!("who-backs-whom: {reason}").into());
 }

@@ -2,15 +2,23 @@
 //! in the fragment and links and the browser's Back button work. Rendered at
 //! build time by the `prerender` binary and taken over by [`crate::entry`].
 //!
+//! The page owns the card's state ([`use_card`]): a link is applied with
+//! [`Action::Reset`] once the card has taken over the prerendered markup,
+//! Back and Forward with [`Action::Restore`], and each change is written to
+//! the URL a moment later.
+//!
 //! Architecture invariant: browser calls only inside effects and callbacks
 //! (never while rendering), so the same component renders on the server.
 
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
+use std::rc::Rc;
+
+use gloo_timers::callback::Timeout;
 use who_backs_whom_core::fragment::Options;
+use who_backs_whom_core::state::Action;
 use yew::prelude::*;
 
-use crate::components::card::{Card, DatasetRef};
+use crate::components::card::{use_card, Card};
+use crate::context::{use_dataset, CardContext, DatasetRef};
 
 fn window() -> web_sys::Window {
     web_sys::window().expect("the card runs in a browser window")
@@ -20,12 +28,10 @@ pub fn current_fragment() -> String {
     window().location().hash().unwrap_or_default()
 }
 
-/// Writes `options` into the URL: a new history entry when the focus changes
-/// (so Back returns to the previous focus), otherwise in place.
-fn write_url(dataset: DatasetRef, options: &Options, new_entry: bool) {
-    let fragment = options.format(dataset.0);
-    let current = current_fragment();
-    if current.trim_start_matches('#') == fragment {
+/// Writes `fragment` into the URL: a new history entry when the focus
+/// changed (so Back returns to the previous focus), otherwise in place.
+fn write_url(fragment: &str, new_entry: bool) {
+    if current_fragment().trim_start_matches('#') == fragment {
         return;
     }
     let location = window().location();
@@ -36,18 +42,19 @@ fn write_url(dataset: DatasetRef, options: &Options, new_entry: bool) {
     };
     if let Ok(history) = window().history() {
         let _ = if new_entry {
-            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
         } else {
-            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
         };
     }
 }
 
 /// How long a change waits before it is written into the URL.
-const URL_WRITE_DELAY_MS: i32 = 100;
+const URL_WRITE_DELAY_MS: u32 = 100;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct PageProps {
+    pub dataset: DatasetRef,
     /// The fragment the page was opened with.
     #[prop_or_default]
     pub fragment: AttrValue,
@@ -56,80 +63,86 @@ pub struct PageProps {
     pub hydrated: bool,
 }
 
-/// The card wired to the page URL.
+/// The card wired to the page URL, with its context.
 #[component]
 pub fn Page(props: &PageProps) -> Html {
-    let dataset = DatasetRef::default();
-    // A prerendered page shows the defaults; a deep link is applied once the
-    // wasm has taken over, so hydration always matches the markup.
-    let config = use_state(|| {
-        if props.hydrated {
-            AttrValue::default()
+    let context = CardContext {
+        dataset: props.dataset.clone(),
+        asset_base: AttrValue::default(),
+    };
+    html! {
+        <ContextProvider<CardContext> {context}>
+            <PageCard fragment={props.fragment.clone()} hydrated={props.hydrated} />
+        </ContextProvider<CardContext>>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PageCardProps {
+    fragment: AttrValue,
+    hydrated: bool,
+}
+
+#[component]
+fn PageCard(props: &PageCardProps) -> Html {
+    let dataset = use_dataset();
+    let (link, link_notices) = Options::parse(&dataset, &props.fragment);
+    // A prerendered page shows the defaults; a link is applied once the wasm
+    // has taken over, so hydration always matches the markup.
+    let deferred = props.hydrated && !props.fragment.is_empty();
+    let card = {
+        let (link, defaults) = (link.clone(), Options::defaults(&dataset));
+        use_card(move || if deferred { defaults } else { link })
+    };
+    let notices = use_state(|| {
+        Rc::new(if deferred {
+            Vec::new()
         } else {
-            props.fragment.clone()
-        }
+            link_notices.clone()
+        })
     });
-    let revision = use_state(|| 0u32);
-    // Bumped once when a deep link replaces the prerendered defaults: a fresh
-    // card in that state (no back trail), not a step from the defaults.
-    let generation = use_state(|| 0u8);
-    let last_focus = use_mut_ref(|| None);
     {
-        let config = config.clone();
-        let revision = revision.clone();
-        let generation = generation.clone();
-        let fragment = props.fragment.clone();
-        let hydrated = props.hydrated;
+        let (card, notices, dataset) = (card.clone(), notices.clone(), dataset.clone());
         use_effect_with((), move |_| {
-            if hydrated && !fragment.is_empty() {
-                config.set(fragment);
-                generation.set(1);
+            if deferred {
+                card.dispatch(Action::Reset(link));
+                notices.set(Rc::new(link_notices));
             }
-            let count = std::cell::Cell::new(*revision);
-            let on_popstate = Closure::<dyn Fn()>::new(move || {
-                config.set(current_fragment().into());
-                count.set(count.get() + 1);
-                revision.set(count.get());
+            let listener = gloo_events::EventListener::new(&window(), "popstate", move |_| {
+                let (options, _) = Options::parse(&dataset, &current_fragment());
+                card.dispatch(Action::Restore(options));
             });
-            let _ = window()
-                .add_event_listener_with_callback("popstate", on_popstate.as_ref().unchecked_ref());
-            move || {
-                let _ = window().remove_event_listener_with_callback(
-                    "popstate",
-                    on_popstate.as_ref().unchecked_ref(),
-                );
-            }
+            move || drop(listener)
         });
     }
-    // The URL is written a moment after the change, not while the reader
-    // waits for it: a history call costs milliseconds in Chromium, which the
-    // panel they asked for would otherwise wait for. Changes in between are
-    // written together (a new entry if any of them asked for one).
-    let pending = use_mut_ref(|| None::<(Options, bool)>);
-    let on_change = Callback::from(move |options: Options| {
-        let focus = options.snapshot.focus;
-        let previous = last_focus.replace(Some(focus));
-        let new_entry = previous.is_some_and(|p| p != focus);
-        let scheduled = {
-            let mut slot = pending.borrow_mut();
-            let scheduled = slot.is_some();
-            let earlier_new_entry = slot.as_ref().is_some_and(|(_, new)| *new);
-            *slot = Some((options, new_entry || earlier_new_entry));
-            scheduled
+    use_url_writer(card.state.options(), &dataset);
+    html! { <Card card={card} notices={(*notices).clone()} /> }
+}
+
+/// Writes the card's options into the URL a moment after they change, not
+/// while the reader waits for the change: a history call costs milliseconds
+/// in Chromium, which the panel they asked for would otherwise wait for.
+/// Changes in between are written together (a new entry if any of them
+/// changed the focus). The first options are the URL's own: nothing to write.
+#[hook]
+fn use_url_writer(options: Options, dataset: &DatasetRef) {
+    let written = use_mut_ref(|| None::<Options>);
+    let pending = use_mut_ref(|| None::<(String, bool)>);
+    let timer = use_mut_ref(|| None::<Timeout>);
+    let dataset = dataset.clone();
+    use_effect_with(options, move |options| {
+        let Some(previous) = written.replace(Some(options.clone())) else {
+            return;
         };
-        if !scheduled {
-            let pending = pending.clone();
-            let write = Closure::once_into_js(move || {
-                if let Some((options, new_entry)) = pending.borrow_mut().take() {
-                    write_url(dataset, &options, new_entry);
-                }
-            });
-            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
-                write.unchecked_ref(),
-                URL_WRITE_DELAY_MS,
-            );
-        }
+        let focus_changed = previous.snapshot.focus != options.snapshot.focus;
+        let earlier_new_entry = pending.borrow().as_ref().is_some_and(|(_, new)| *new);
+        *pending.borrow_mut() =
+            Some((options.format(&dataset), focus_changed || earlier_new_entry));
+        // Replacing the timer cancels the one still waiting.
+        *timer.borrow_mut() = Some(Timeout::new(URL_WRITE_DELAY_MS, move || {
+            if let Some((fragment, new_entry)) = pending.borrow_mut().take() {
+                write_url(&fragment, new_entry);
+            }
+        }));
     });
-    // Back/Forward restores the linked state in the running card.
-    html! { <Card key={*generation} config={(*config).clone()} revision={*revision} {on_change} /> }
 }

@@ -9,8 +9,8 @@
 //   const card = await mount(document.querySelector('#card'), { focus: 'belarus' });
 //   card.set({ view: 'list' }); card.unmount();
 //
-// TEMPLATE: xtask replaces the placeholders below (GLUE, WASM, CSS) with the
-// build's file names. Every URL is resolved against this module's own URL, so the card works
+// TEMPLATE: xtask replaces the placeholders below (GLUE, WASM, CSS, DATA, KEYS)
+// with the build's file names and the card's option keys. Every URL is resolved against this module's own URL, so the card works
 // under any path prefix and from another origin. Nothing here touches cookies,
 // storage or any origin but the card's own; no inline script or style, no eval
 // (it runs under a strict Content-Security-Policy). The only global it adds is
@@ -19,11 +19,13 @@
 const GLUE = new URL('./__WBW_GLUE__', import.meta.url);
 const WASM = new URL('./__WBW_WASM__', import.meta.url);
 const CSS = new URL('./__WBW_CSS__', import.meta.url);
+/** The compiled dataset, named by its content hash. */
+const DATA = new URL('./__WBW_DATA__', import.meta.url);
 /** Base of the card's own files (data downloads, source texts). */
 const BASE = new URL('./', import.meta.url);
 
-/** Option keys of the card, which are also the element's attribute names. */
-const KEYS = ['focus', 'select', 'view', 'hide-relation', 'hide-stance', 'hide-claimant', 'theme', 'header'];
+/** Option keys of the card, which are also the element's attribute names (written by the build from the core's list). */
+const KEYS = __WBW_KEYS__;
 
 const FAILED = 'The interactive card could not start (it needs JavaScript and WebAssembly).';
 
@@ -73,12 +75,19 @@ function hostRules() {
 }
 
 let runtime = null;
-/** The wasm runtime, loaded once per page and shared by every card. */
+/** The wasm runtime and the dataset, loaded once per page and shared by every card. */
 function loadRuntime() {
-  runtime ??= import(GLUE.href).then(async (glue) => {
-    await glue.default({ module_or_path: WASM });
-    return glue;
-  });
+  runtime ??= Promise.all([
+    import(GLUE.href).then(async (glue) => {
+      await glue.default({ module_or_path: WASM });
+      return glue;
+    }),
+    fetch(DATA.href, { credentials: 'omit' }).then((response) => {
+      if (!response.ok) throw new Error(`the card's data did not load (HTTP ${response.status})`);
+      return response.text();
+    }),
+  ]).then(([glue, data]) => ({ glue, data }));
+  runtime.catch(() => { runtime = null; }); // a later card may try again
   return runtime;
 }
 
@@ -138,7 +147,9 @@ function failed(p, error) {
     p.notice = p.host.ownerDocument.createElement('div');
     p.notice.className = 'wbw-notice wbw-host-notice';
     p.notice.setAttribute('role', 'status');
-    p.notice.textContent = FAILED;
+    // The card's own sentence (an unreadable dataset says why), else the general one.
+    const reason = error && typeof error.message === 'string' && error.message.startsWith('The card') ? error.message : '';
+    p.notice.textContent = reason ? `${FAILED} ${reason}` : FAILED;
     p.root.insertBefore(p.notice, p.slot);
   }
   p.container.hidden = true;
@@ -157,7 +168,7 @@ function render(p, glue, options, events) {
       // Already gone.
     }
   }
-  p.handle = glue.mount(p.container, options ?? '', events, BASE.href);
+  p.handle = glue.glue.mount(p.container, options ?? '', events, BASE.href, glue.data);
   sync(p);
   return p.handle;
 }

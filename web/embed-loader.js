@@ -1,6 +1,6 @@
 /* who-backs-whom embed loader, for host pages that embed the card in an iframe:
  *
- *   <iframe src="https://card.example/who-backs-whom/embed.html" title="Who backs Myanmar's junta?"
+ *   <iframe src="https://card.example/who-backs-whom/embed.html" title="Who backs whom?"
  *     data-who-backs-whom loading="lazy" width="100%" height="760"></iframe>
  *   <script src="https://card.example/who-backs-whom/embed-loader.js" defer></script>
  *

@@ -1,37 +1,65 @@
-//! Renders the card's initial state to HTML at build time (Yew SSR), for the
-//! built page's `<main id="wbw-root">`: content on screen before the wasm
-//! arrives, and for readers without JavaScript.
+//! Renders the card's initial state to HTML at build time (Yew SSR), from a
+//! compiled dataset read at run time: a new dataset needs no Rust compilation.
 //!
-//! Usage: `prerender` prints the HTML of the page's default state (the
-//! card, hydrated later); `prerender claims` prints every claim about the
-//! focus as static HTML (for readers without the wasm; never hydrated).
+//! Usage: `prerender DATASET_FILE` prints the card's default state (hydrated
+//! later), a line `<!--wbw-split-->`, then every claim about the focus as
+//! static HTML (for readers without the wasm; never hydrated).
 
-use who_backs_whom::components::all_claims::{AllClaims, AllClaimsProps};
+use who_backs_whom::components::all_claims::AllClaims;
+use who_backs_whom::context::{CardContext, DatasetRef};
 use who_backs_whom::{Page, PageProps};
-use yew::AttrValue;
+use yew::prelude::*;
+
+/// Separates the card from the static claims in the output.
+pub const SPLIT: &str = "<!--wbw-split-->";
+
+#[derive(Properties, PartialEq)]
+struct StaticProps {
+    dataset: DatasetRef,
+}
+
+#[component]
+fn Static(props: &StaticProps) -> Html {
+    let context = CardContext {
+        dataset: props.dataset.clone(),
+        asset_base: AttrValue::default(),
+    };
+    html! {
+        <ContextProvider<CardContext> {context}>
+            <AllClaims focus={None} />
+        </ContextProvider<CardContext>>
+    }
+}
 
 fn main() {
-    let claims = std::env::args().nth(1).as_deref() == Some("claims");
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("usage: prerender DATASET_FILE");
+        std::process::exit(2);
+    };
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        eprintln!("prerender: cannot read {path}: {e}");
+        std::process::exit(1);
+    });
+    let dataset = DatasetRef::decode(&text).unwrap_or_else(|e| {
+        eprintln!("prerender: {path}: {}", e.message());
+        std::process::exit(1);
+    });
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .expect("a tokio runtime");
-    let html = runtime.block_on(async move {
-        if claims {
-            yew::ServerRenderer::<AllClaims>::with_props(|| AllClaimsProps {
-                dataset: Default::default(),
-                focus: None,
-            })
+    let (card, claims) = runtime.block_on(async move {
+        let card = yew::LocalServerRenderer::<Page>::with_props(PageProps {
+            dataset: dataset.clone(),
+            fragment: AttrValue::default(),
+            hydrated: true,
+        })
+        .render()
+        .await;
+        let claims = yew::LocalServerRenderer::<Static>::with_props(StaticProps { dataset })
             .hydratable(false)
             .render()
-            .await
-        } else {
-            yew::ServerRenderer::<Page>::with_props(|| PageProps {
-                fragment: AttrValue::default(),
-                hydrated: true,
-            })
-            .render()
-            .await
-        }
+            .await;
+        (card, claims)
     });
-    print!("{html}");
+    print!("{card}\n{SPLIT}\n{claims}");
 }

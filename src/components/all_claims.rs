@@ -9,9 +9,9 @@ use who_backs_whom_core::state::plural;
 use who_backs_whom_core::{ActorId, Filter};
 use yew::prelude::*;
 
-use super::card::DatasetRef;
 use super::claim::ClaimItem;
 use super::sources::SourcesList;
+use crate::context::use_dataset;
 
 /// At most this many claims go into the page: past that the static list
 /// costs more bytes than it helps (a dataset of 20,000 claims would put
@@ -20,8 +20,6 @@ pub const MAX_STATIC_CLAIMS: usize = 60;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct AllClaimsProps {
-    #[prop_or_default]
-    pub dataset: DatasetRef,
     /// The actor whose claims are listed; the dataset's focus when `None`.
     #[prop_or_default]
     pub focus: Option<ActorId>,
@@ -29,7 +27,8 @@ pub struct AllClaimsProps {
 
 #[component]
 pub fn AllClaims(props: &AllClaimsProps) -> Html {
-    let dataset = props.dataset.0;
+    let data = use_dataset();
+    let dataset: &who_backs_whom_core::Dataset = &data;
     let focus = props.focus.unwrap_or(dataset.meta.focus);
     let claims = query::claims_involving(dataset, focus, &Filter::default());
     let name = &dataset.actor(focus).name;
@@ -45,14 +44,14 @@ pub fn AllClaims(props: &AllClaimsProps) -> Html {
             <p class="wbw-meta">{ "Each with who makes it, when, the source and a verbatim quote." }</p>
             <ol class="wbw-claims">
                 { for shown.iter().map(|&claim| html! {
-                    <li key={claim}><ClaimItem dataset={props.dataset} {claim} /></li>
+                    <li key={claim}><ClaimItem {claim} /></li>
                 }) }
             </ol>
             if more > 0 {
                 <p class="wbw-meta">{ format!("{more} more {} in the interactive card and in claims.json.", plural(more, "claim", "claims")) }</p>
             }
             <h3>{ format!("Sources, background and data ({})", dataset.sources.len()) }</h3>
-            <div class="wbw-sources"><SourcesList dataset={props.dataset} /></div>
+            <div class="wbw-sources"><SourcesList /></div>
         </section>
     }
 }

@@ -1,12 +1,13 @@
 //! The card: header, focus bar, view switch, filters, the chosen view, the
-//! detail panel, sources and the live region. Owns the reducer.
+//! detail panel, sources and the live region. A controlled component: its
+//! state lives in a [`CardControl`] that its owner makes with [`use_card`]
+//! (the standalone page, the embed, an app) and steers with actions.
 
 use std::rc::Rc;
 
 use who_backs_whom_core::fragment::{Notice, Options, Theme};
 use who_backs_whom_core::query::{self, Neighbourhood};
 use who_backs_whom_core::state::{plural, Action, CardState, View};
-use who_backs_whom_core::Dataset;
 use yew::prelude::*;
 
 use super::detail::Detail;
@@ -16,118 +17,57 @@ use super::network::NetworkView;
 use super::share::SharePanel;
 use super::sources::SourcesPanel;
 use super::timeline::TimelineView;
-
-/// A dataset compiled into the program; compared by address.
-#[derive(Clone, Copy, Debug)]
-pub struct DatasetRef(pub &'static Dataset);
-
-impl PartialEq for DatasetRef {
-    fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self.0, other.0)
-    }
-}
-
-impl Default for DatasetRef {
-    /// The dataset this build compiled in.
-    fn default() -> Self {
-        DatasetRef(&crate::data::DATASET)
-    }
-}
-
-#[derive(Properties, PartialEq, Clone)]
-pub struct CardProps {
-    /// The dataset to show; defaults to the one compiled into this build.
-    #[prop_or_default]
-    pub dataset: DatasetRef,
-    /// Initial options in the link/embed language, e.g. `"focus=belarus&view=list"`
-    /// (see `who_backs_whom_core::fragment`). Unknown values show a notice.
-    #[prop_or_default]
-    pub config: AttrValue,
-    /// Overrides `focus` in `config`: an actor id.
-    #[prop_or_default]
-    pub focus: Option<AttrValue>,
-    /// Overrides `view` in `config`.
-    #[prop_or_default]
-    pub view: Option<View>,
-    /// Overrides `theme` in `config`.
-    #[prop_or_default]
-    pub theme: Option<Theme>,
-    /// Called with the new options after every change (for URL sync and host events).
-    #[prop_or_default]
-    pub on_change: Option<Callback<Options>>,
-    /// Base URL of the data downloads and source copies ("" = beside the page).
-    #[prop_or_default]
-    pub asset_base: AttrValue,
-    /// Bump to apply `config` again even when its text is unchanged (a host's
-    /// `set`, the browser's Back to the same link). A new `config` or
-    /// `revision` restores that state in the running card, keeping its trail.
-    #[prop_or_default]
-    pub revision: u32,
-}
+use crate::context::{use_dataset, DatasetRef};
 
 /// The reducer's state with the dataset it reads.
 #[derive(Clone, PartialEq)]
-struct Model {
+pub struct CardModel {
     dataset: DatasetRef,
-    state: CardState,
+    pub state: CardState,
 }
 
-impl Reducible for Model {
+impl Reducible for CardModel {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let state = self.state.reduce(self.dataset.0, action);
-        Rc::new(Model {
-            dataset: self.dataset,
+        let state = self.state.reduce(&self.dataset, action);
+        Rc::new(CardModel {
+            dataset: self.dataset.clone(),
             state,
         })
     }
 }
 
-/// The options `props` ask for, and what was wrong with them.
-pub fn initial_options(props: &CardProps) -> (Options, Vec<Notice>) {
-    let dataset = props.dataset.0;
-    let (mut options, mut notices) = Options::parse(dataset, &props.config);
-    let overrides = [
-        ("focus", props.focus.as_ref().map(|f| f.to_string())),
-        ("view", props.view.map(|v| v.id().to_string())),
-        ("theme", props.theme.map(|t| t.id().to_string())),
-    ];
-    for (key, value) in overrides {
-        if let Some(value) = value {
-            if let Err(notice) = options.set(dataset, key, &value) {
-                notices.push(notice);
-            }
-        }
-    }
-    if options.snapshot.selected == Some(options.snapshot.focus) {
-        options.snapshot.selected = None;
-    }
-    (options, notices)
+/// The one owner of a card's state: read `handle.state`, change it with
+/// `handle.dispatch(action)`.
+pub type CardControl = UseReducerHandle<CardModel>;
+
+/// A card's state, starting from `initial` (options over the dataset of the
+/// surrounding context).
+#[hook]
+pub fn use_card(initial: impl FnOnce() -> Options) -> CardControl {
+    let dataset = use_dataset();
+    use_reducer(move || CardModel {
+        dataset,
+        state: CardState::new(initial()),
+    })
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct CardProps {
+    /// The card's state, from [`use_card`].
+    pub card: CardControl,
+    /// What was wrong with the options the card was given (shown, and logged once).
+    #[prop_or_default]
+    pub notices: Rc<Vec<Notice>>,
 }
 
 #[component]
 pub fn Card(props: &CardProps) -> Html {
-    let dataset = props.dataset.0;
-    let notices = use_memo(props.clone(), |props| initial_options(props).1);
-    let model = {
-        let props = props.clone();
-        use_reducer(move || Model {
-            dataset: props.dataset,
-            state: CardState::new(initial_options(&props).0),
-        })
-    };
-    {
-        // A later config (not the first) is restored into the running card.
-        let model = model.clone();
-        let props = props.clone();
-        let first = use_mut_ref(|| true);
-        use_effect_with((props.config.clone(), props.revision), move |_| {
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                model.dispatch(Action::Restore(initial_options(&props).0));
-            }
-        });
-    }
+    let data = use_dataset();
+    let dataset: &who_backs_whom_core::Dataset = &data;
+    let notices = props.notices.clone();
+    let model = props.card.clone();
     use_effect_with(notices.clone(), |notices| {
         // One console line per configuration, for the editor who wrote it.
         #[cfg(not(target_arch = "wasm32"))]
@@ -139,14 +79,6 @@ pub fn Card(props: &CardProps) -> Html {
         }
     });
     let state = &model.state;
-    {
-        let on_change = props.on_change.clone();
-        use_effect_with(state.options(), move |options| {
-            if let Some(on_change) = on_change {
-                on_change.emit(options.clone());
-            }
-        });
-    }
     let neighbourhood: Rc<Neighbourhood> =
         use_memo((state.focus, state.filter.clone()), |(focus, filter)| {
             query::neighbourhood(dataset, *focus, filter)
@@ -230,7 +162,7 @@ pub fn Card(props: &CardProps) -> Html {
                 <div class="wbw-tabs" role="group" aria-label="View">
                     { for View::ALL.into_iter().map(view_button) }
                 </div>
-                <Filters dataset={props.dataset} filter={state.filter.clone()}
+                <Filters filter={state.filter.clone()}
                     shown={neighbourhood.shown_claims} total={neighbourhood.total_claims}
                     dispatch={dispatch.clone()} />
             </div>
@@ -244,21 +176,21 @@ pub fn Card(props: &CardProps) -> Html {
             } else {
                 <div class="wbw-view">
                     { match state.view {
-                        View::Network => html! { <NetworkView dataset={props.dataset} neighbourhood={neighbourhood.clone()}
+                        View::Network => html! { <NetworkView neighbourhood={neighbourhood.clone()}
                             selected={state.selected} dispatch={dispatch.clone()} /> },
-                        View::List => html! { <ListView dataset={props.dataset} neighbourhood={neighbourhood.clone()}
+                        View::List => html! { <ListView neighbourhood={neighbourhood.clone()}
                             selected={state.selected} dispatch={dispatch.clone()} /> },
-                        View::Timeline => html! { <TimelineView dataset={props.dataset} filter={state.filter.clone()}
+                        View::Timeline => html! { <TimelineView filter={state.filter.clone()}
                             focus={state.focus} /> },
                     } }
                 </div>
             }
             if let Some(selected) = state.selected {
-                <Detail dataset={props.dataset} actor={selected} focus={state.focus}
-                    filter={state.filter.clone()} dispatch={dispatch.clone()} asset_base={props.asset_base.clone()} />
+                <Detail actor={selected} focus={state.focus}
+                    filter={state.filter.clone()} dispatch={dispatch.clone()} />
             }
-            <SourcesPanel dataset={props.dataset} asset_base={props.asset_base.clone()} />
-            <SharePanel dataset={props.dataset} options={state.options()} asset_base={props.asset_base.clone()} />
+            <SourcesPanel />
+            <SharePanel options={state.options()} />
             <p class="wbw-live wbw-visually-hidden" aria-live="polite">{ &state.announcement }</p>
         </section>
     }

@@ -5,19 +5,18 @@
 use who_backs_whom_core::model::ClaimIndex;
 use yew::prelude::*;
 
-use super::card::DatasetRef;
+use crate::context::use_card_context;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ClaimProps {
-    pub dataset: DatasetRef,
     pub claim: ClaimIndex,
-    #[prop_or_default]
-    pub asset_base: AttrValue,
 }
 
 #[component]
 pub fn ClaimItem(props: &ClaimProps) -> Html {
-    let dataset = props.dataset.0;
+    let context = use_card_context();
+    let data = context.dataset;
+    let dataset: &who_backs_whom_core::Dataset = &data;
     let claim = &dataset.claims[props.claim];
     let subject = &dataset.actor(claim.subject).name;
     let object = &dataset.actor(claim.object).name;
@@ -34,7 +33,7 @@ pub fn ClaimItem(props: &ClaimProps) -> Html {
         }
         parts.join(", ")
     };
-    let full_text = format!("{}sources/{}.txt", props.asset_base, source.id);
+    let full_text = format!("{}sources/{}.txt", context.asset_base, source.id);
     html! {
         <article class={stance_class} data-claim={claim.id.to_string()}>
             <p class="wbw-claim-relation">

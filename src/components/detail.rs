@@ -6,23 +6,21 @@ use who_backs_whom_core::state::{plural, Action};
 use who_backs_whom_core::{ActorId, Filter};
 use yew::prelude::*;
 
-use super::card::DatasetRef;
 use super::claim::ClaimItem;
+use crate::context::use_dataset;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct DetailProps {
-    pub dataset: DatasetRef,
     pub actor: ActorId,
     pub focus: ActorId,
     pub filter: Filter,
     pub dispatch: Callback<Action>,
-    #[prop_or_default]
-    pub asset_base: AttrValue,
 }
 
 #[component]
 pub fn Detail(props: &DetailProps) -> Html {
-    let dataset = props.dataset.0;
+    let data = use_dataset();
+    let dataset: &who_backs_whom_core::Dataset = &data;
     let actor = dataset.actor(props.actor);
     let claims = query::claims_about(dataset, props.actor, props.focus, &props.filter);
     let shown = super::more::use_shown((props.actor, props.focus, props.filter.clone()));
@@ -44,7 +42,7 @@ pub fn Detail(props: &DetailProps) -> Html {
             <p class="wbw-count">{ format!("{} {} about {}", claims.len(), plural(claims.len(), "claim", "claims"), actor.name) }</p>
             <ol class="wbw-claims">
                 { for claims.iter().take(shown.count).map(|&claim| html! {
-                    <li key={claim}><ClaimItem dataset={props.dataset} {claim} asset_base={props.asset_base.clone()} /></li>
+                    <li key={claim}><ClaimItem {claim} /></li>
                 }) }
             </ol>
             { super::more::more_button(&shown, claims.len()) }

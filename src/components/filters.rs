@@ -5,12 +5,11 @@ use who_backs_whom_core::state::Action;
 use who_backs_whom_core::{Filter, Stance};
 use yew::prelude::*;
 
-use super::card::DatasetRef;
 use super::disclosure::use_details_open;
+use crate::context::use_dataset;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct FiltersProps {
-    pub dataset: DatasetRef,
     pub filter: Filter,
     pub shown: usize,
     pub total: usize,
@@ -19,7 +18,8 @@ pub struct FiltersProps {
 
 #[component]
 pub fn Filters(props: &FiltersProps) -> Html {
-    let dataset = props.dataset.0;
+    let data = use_dataset();
+    let dataset: &who_backs_whom_core::Dataset = &data;
     let filter = &props.filter;
     let check = |label: String, checked: bool, action: Action| {
         let onchange = props.dispatch.reform(move |_| action.clone());

@@ -9,11 +9,10 @@ use who_backs_whom_core::state::{plural, Action};
 use who_backs_whom_core::ActorId;
 use yew::prelude::*;
 
-use super::card::DatasetRef;
+use crate::context::use_dataset;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ListProps {
-    pub dataset: DatasetRef,
     pub neighbourhood: Rc<Neighbourhood>,
     pub selected: Option<ActorId>,
     pub dispatch: Callback<Action>,
@@ -21,7 +20,8 @@ pub struct ListProps {
 
 #[component]
 pub fn ListView(props: &ListProps) -> Html {
-    let dataset = props.dataset.0;
+    let data = use_dataset();
+    let dataset: &who_backs_whom_core::Dataset = &data;
     let focus_name = &dataset.actor(props.neighbourhood.focus).name;
     html! {
         <div class="wbw-list">

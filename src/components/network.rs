@@ -9,11 +9,10 @@ use who_backs_whom_core::state::{plural, Action};
 use who_backs_whom_core::ActorId;
 use yew::prelude::*;
 
-use super::card::DatasetRef;
+use crate::context::use_dataset;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct NetworkProps {
-    pub dataset: DatasetRef,
     pub neighbourhood: Rc<Neighbourhood>,
     pub selected: Option<ActorId>,
     pub dispatch: Callback<Action>,
@@ -55,7 +54,8 @@ fn label(node: &Node) -> Html {
 
 #[component]
 pub fn NetworkView(props: &NetworkProps) -> Html {
-    let dataset = props.dataset.0;
+    let data = use_dataset();
+    let dataset: &who_backs_whom_core::Dataset = &data;
     let drawing = layout::layout(dataset, &props.neighbourhood);
     let focus_name = &dataset.actor(props.neighbourhood.focus).name;
     let groups_of = |actor: ActorId| -> String {

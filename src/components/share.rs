@@ -11,8 +11,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use who_backs_whom_core::fragment::Options;
 use yew::prelude::*;
 
-use super::card::DatasetRef;
 use super::disclosure::use_details_open;
+use crate::context::use_card_context;
 
 /// The snippets for a card at `base` (absolute, ending in `/`) in state `fragment`.
 pub fn snippets(base: &str, fragment: &str, title: &str) -> (String, String) {
@@ -64,11 +64,8 @@ fn copy(text: &str) -> bool {
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ShareProps {
-    pub dataset: DatasetRef,
     /// The card's state, for the snippets.
     pub options: Options,
-    /// The base URL a host gave (see [`card_base`]).
-    pub asset_base: AttrValue,
 }
 
 /// The card's absolute base URL (ending in `/`): `asset_base` when a host gave
@@ -119,16 +116,18 @@ fn Snippet(props: &SnippetProps) -> Html {
 #[component]
 pub fn SharePanel(props: &ShareProps) -> Html {
     let (open, ontoggle) = use_details_open();
+    let context = use_card_context();
+    let dataset: &who_backs_whom_core::Dataset = &context.dataset;
     let content = if !open {
         Html::default()
-    } else if let Some(base) = card_base(&props.asset_base) {
-        let dataset = props.dataset.0;
+    } else if let Some(base) = card_base(&context.asset_base) {
+        let offline = dataset.meta.offline_file_name();
         let (iframe, element) =
             snippets(&base, &props.options.format(dataset), &dataset.meta.title);
         html! {
             <>
                 <p>
-                    <a href={format!("{base}who-backs-whom-offline.html")} download="who-backs-whom-offline.html">
+                    <a href={format!("{base}{offline}")} download={offline.clone()}>
                         { "Save for offline" }</a>
                     { ": one HTML file that opens without a network, to pass on by messaging app or memory card." }
                 </p>
@@ -156,6 +155,7 @@ mod tests {
 
     #[test]
     fn snippets_carry_the_state_as_fragment_and_as_attributes() {
+        let offline = dataset.meta.offline_file_name();
         let (iframe, element) = snippets(
             "https://card.example/wbw/",
             "focus=belarus&view=list",
@@ -176,6 +176,7 @@ mod tests {
 
     #[test]
     fn default_state_gives_bare_snippets() {
+        let offline = dataset.meta.offline_file_name();
         let (iframe, element) = snippets("https://c.example/", "", "T");
         assert!(iframe.contains(r#"src="https://c.example/embed.html""#));
         assert!(element.contains("<who-backs-whom><a href=\"https://c.example/\">T</a>"));

@@ -4,26 +4,20 @@
 use who_backs_whom_core::state::plural;
 use yew::prelude::*;
 
-use super::card::DatasetRef;
-
-#[derive(Properties, PartialEq, Clone)]
-pub struct SourcesProps {
-    pub dataset: DatasetRef,
-    #[prop_or_default]
-    pub asset_base: AttrValue,
-}
+use crate::context::{use_card_context, use_dataset};
 
 /// The panel in the card: its content is built when a reader opens it (the
 /// prerendered page carries the same content in its static block, see
 /// `all_claims.rs`), so hydration does not walk it.
 #[component]
-pub fn SourcesPanel(props: &SourcesProps) -> Html {
+pub fn SourcesPanel() -> Html {
+    let data = use_dataset();
     let (open, ontoggle) = super::disclosure::use_details_open();
     html! {
         <details class="wbw-sources" {ontoggle}>
-            <summary>{ format!("Sources, background and data ({})", props.dataset.0.sources.len()) }</summary>
+            <summary>{ format!("Sources, background and data ({})", data.sources.len()) }</summary>
             if open {
-                <SourcesList dataset={props.dataset} asset_base={props.asset_base.clone()} />
+                <SourcesList />
             }
         </details>
     }
@@ -31,10 +25,12 @@ pub fn SourcesPanel(props: &SourcesProps) -> Html {
 
 /// Every source with its claim count, the background items and the downloads.
 #[component]
-pub fn SourcesList(props: &SourcesProps) -> Html {
-    let dataset = props.dataset.0;
+pub fn SourcesList() -> Html {
+    let context = use_card_context();
+    let data = context.dataset;
+    let dataset: &who_backs_whom_core::Dataset = &data;
     let counts = dataset.claims_per_source();
-    let base = &props.asset_base;
+    let base = &context.asset_base;
     html! {
         <>
             <ul>

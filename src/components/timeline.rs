@@ -5,19 +5,19 @@ use who_backs_whom_core::query;
 use who_backs_whom_core::{ActorId, Filter};
 use yew::prelude::*;
 
-use super::card::DatasetRef;
 use super::claim::ClaimItem;
+use crate::context::use_dataset;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct TimelineProps {
-    pub dataset: DatasetRef,
     pub filter: Filter,
     pub focus: ActorId,
 }
 
 #[component]
 pub fn TimelineView(props: &TimelineProps) -> Html {
-    let dataset = props.dataset.0;
+    let data = use_dataset();
+    let dataset: &who_backs_whom_core::Dataset = &data;
     let claims = query::claims_involving(dataset, props.focus, &props.filter);
     let shown = super::more::use_shown((props.focus, props.filter.clone()));
     let years = query::by_year(dataset, &claims[..claims.len().min(shown.count)]);
@@ -28,7 +28,7 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
                 <li class="wbw-year">
                     <h4>{ year.map_or("Date not given".to_string(), |y| y.to_string()) }</h4>
                     <ol class="wbw-claims">
-                        { for claims.into_iter().map(|claim| html! { <li key={claim}><ClaimItem dataset={props.dataset} {claim} /></li> }) }
+                        { for claims.into_iter().map(|claim| html! { <li key={claim}><ClaimItem {claim} /></li> }) }
                     </ol>
                 </li>
             }) }

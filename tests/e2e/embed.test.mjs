@@ -734,9 +734,9 @@ test('(h) "Embed this card": an editor copies both snippets for the state on scr
   assert.ok(elementCode.includes(`<script type="module" src="${CARD}/element.js"></script>`), `element snippet: ${elementCode}`);
   assert.match(elementCode, /<who-backs-whom focus="belarus" view="list">/);
   const offline = panel.getByRole('link', { name: 'Save for offline' });
-  assert.equal(await offline.getAttribute('href'), `${CARD}/who-backs-whom-offline.html`);
-  assert.equal(await offline.getAttribute('download'), 'who-backs-whom-offline.html');
-  assert.equal((await own.page.request.get(`${CARD}/who-backs-whom-offline.html`)).status(), 200, 'the offline file is there');
+  assert.equal(await offline.getAttribute('href'), `${CARD}/who-backs-myanmars-junta-offline.html`);
+  assert.equal(await offline.getAttribute('download'), 'who-backs-myanmars-junta-offline.html');
+  assert.equal((await own.page.request.get(`${CARD}/who-backs-myanmars-junta-offline.html`)).status(), 200, 'the offline file is there');
 
   // Copy: the clipboard holds exactly the snippet, and the button says so.
   const copied = [];

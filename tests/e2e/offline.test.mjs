@@ -10,7 +10,8 @@ import { launchChromium } from './support.mjs';
 
 const URL_BASE = process.env.WBW_URL;
 const ARTEFACTS = 'test-results';
-const OFFLINE_FILE = new URL('../../dist/who-backs-whom-offline.html', import.meta.url);
+// The single-file edition is named from the dataset's short title.
+const OFFLINE_FILE = new URL('../../dist/who-backs-myanmars-junta-offline.html', import.meta.url);
 mkdirSync(ARTEFACTS, { recursive: true });
 let browser;
 

@@ -18,21 +18,17 @@ use crate::{fail, run, tools, Result};
 /// The element the prerendered card goes into (see web/index.html and src/entry.rs).
 const ROOT_ELEMENT: &str = r#"<div id="wbw-root"></div>"#;
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
-/// The single-file edition's name (the card links to it: "Save for offline").
-pub const OFFLINE_PAGE: &str = "who-backs-whom-offline.html";
+/// Where the page carries its inline copy of the compiled dataset (src/entry.rs reads it).
+const DATA_BLOCK: &str = r#"<script type="text/plain" id="wbw-data">"#;
 /// Pages made from `web/` templates, with the card prerendered into them.
 const PAGES: [&str; 2] = ["index.html", "embed.html"];
 /// Plain files copied from `web/` as they are.
-const COPIED: [&str; 4] = [
-    "embed-loader.js",
-    "embed-frame.js",
-    "manifest.webmanifest",
-    "icon.svg",
-];
+const COPIED: [&str; 3] = ["embed-loader.js", "embed-frame.js", "icon.svg"];
 /// Templates copied from `web/` with placeholders filled in.
-const TEMPLATED: [&str; 1] = ["element.js"];
+const TEMPLATED: [&str; 2] = ["element.js", "manifest.webmanifest"];
 
-/// One build: which dataset, where the output goes, which cargo target dir.
+/// One build: which dataset, and where the output goes. The engine (wasm,
+/// glue, prerenderer) is the same for every dataset and is built once.
 pub struct Build {
     pub dataset: PathBuf,
     pub out: PathBuf,
@@ -40,21 +36,38 @@ pub struct Build {
 }
 
 impl Build {
-    /// `$WBW_DATASET` (or data/dataset.toml) into dist/; another dataset than
-    /// the shipped one builds in its own cargo target dir, so switching back
-    /// and forth does not rebuild everything each time.
+    /// `$WBW_DATASET` (or data/dataset.toml) into dist/.
     pub fn from_env(root: &Path) -> Build {
-        let dataset = dataset_path(root);
-        let cargo_target = if dataset == root.join("data/dataset.toml") {
-            root.join("target")
-        } else {
-            root.join("target/other-dataset")
-        };
         Build {
-            dataset,
+            dataset: dataset_path(root),
             out: root.join("dist"),
-            cargo_target,
+            cargo_target: root.join("target"),
         }
+    }
+
+    /// `--dataset PATH` and `--out DIR` (relative to the current directory)
+    /// over [`Build::from_env`].
+    pub fn from_args(root: &Path, args: &[String]) -> Result<Build> {
+        let mut build = Build::from_env(root);
+        let cwd = std::env::current_dir().map_err(|e| e.to_string())?;
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            let mut value = || {
+                args.next()
+                    .map(|v| cwd.join(v))
+                    .ok_or(format!("`{arg}` needs a value"))
+            };
+            match arg.as_str() {
+                "--dataset" => build.dataset = value()?,
+                "--out" => build.out = value()?,
+                other => {
+                    return fail(format!(
+                        "unknown build option `{other}` (use --dataset PATH, --out DIR)"
+                    ))
+                }
+            }
+        }
+        Ok(build)
     }
 }
 
@@ -118,7 +131,12 @@ struct Assets {
     /// The stylesheet for readers without JavaScript (inside `<noscript>`).
     nojs_css: String,
     boot: String,
+    /// The compiled dataset's file, for host pages (element.js fetches it).
+    data: String,
+    /// The single-file edition's name, from the dataset.
+    offline: String,
     title: String,
+    short_name: String,
     description: String,
     /// `$WBW_PUBLIC_URL`: where the card will be served, for absolute links
     /// that must be absolute (og:image); "" leaves them relative.
@@ -134,13 +152,47 @@ impl Assets {
             .replace("__WBW_CSS__", &self.css)
             .replace("__WBW_NOJS_CSS__", &self.nojs_css)
             .replace("__WBW_BOOT__", &self.boot)
+            .replace("__WBW_DATA__", &self.data)
+            .replace("__WBW_OFFLINE__", &self.offline)
+            .replace("__WBW_KEYS__", &keys_json())
+            .replace("__WBW_JSON_TITLE__", &json_string(&self.title))
+            .replace("__WBW_JSON_SHORT_NAME__", &json_string(&self.short_name))
+            .replace("__WBW_JSON_DESCRIPTION__", &json_string(&self.description))
             .replace("__WBW_TITLE__", &escape_html(&self.title))
             .replace("__WBW_DESCRIPTION__", &escape_html(&self.description))
             .replace("__WBW_PUBLIC_URL__", &escape_html(&self.public_url))
     }
 }
 
-/// cargo → wasm-bindgen → wasm-opt; returns (glue JS, optimised wasm).
+/// The option keys as a JSON array, for element.js's observed attributes.
+fn keys_json() -> String {
+    let keys: Vec<String> = who_backs_whom_core::fragment::KEYS
+        .iter()
+        .map(|k| json_string(k))
+        .collect();
+    format!("[{}]", keys.join(", "))
+}
+
+/// A JSON string literal (also safe inside HTML: `<` is escaped).
+fn json_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '<' => out.push_str("\\u003c"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// cargo → wasm-bindgen → wasm-opt; returns (glue JS, optimised wasm). The
+/// wasm is the same for every dataset: its bound and optimised form is kept
+/// under `target/wbw-engine/<hash of cargo's wasm>/`, so a build of another
+/// dataset, or of an edited one, only asks cargo whether anything changed.
 fn compile_wasm(root: &Path, build: &Build, path: &str) -> Result<(String, Vec<u8>)> {
     println!("build: compiling the wasm (release)");
     run(Command::new("cargo")
@@ -155,13 +207,23 @@ fn compile_wasm(root: &Path, build: &Build, path: &str) -> Result<(String, Vec<u
             "hydration",
         ])
         .current_dir(root)
-        .env("WBW_DATASET", &build.dataset)
         .env("CARGO_TARGET_DIR", &build.cargo_target))?;
     let wasm = build
         .cargo_target
         .join(WASM_TARGET)
         .join("release/who-backs-whom.wasm");
-    let bindgen_out = build.cargo_target.join("wbw-bindgen");
+    let engine = build
+        .cargo_target
+        .join("wbw-engine")
+        .join(content_hash(&read(&wasm)?));
+    if let (Ok(glue), Ok(optimised)) = (
+        read_text(&engine.join("card.js")),
+        read(&engine.join("card_opt.wasm")),
+    ) {
+        println!("build: the engine is unchanged ({})", engine.display());
+        return Ok((glue, optimised));
+    }
+    let bindgen_out = engine.with_extension("partial");
     let _ = std::fs::remove_dir_all(&bindgen_out);
     run(Command::new("wasm-bindgen")
         .args(["--target", "web", "--no-typescript", "--out-name", "card"])
@@ -184,7 +246,12 @@ fn compile_wasm(root: &Path, build: &Build, path: &str) -> Result<(String, Vec<u
         .arg("-o")
         .arg(&optimised)
         .env("PATH", path))?;
-    Ok((read_text(&bindgen_out.join("card.js"))?, read(&optimised)?))
+    let _ = std::fs::remove_dir_all(&engine);
+    std::fs::rename(&bindgen_out, &engine).map_err(|e| format!("{}: {e}", engine.display()))?;
+    Ok((
+        read_text(&engine.join("card.js"))?,
+        read(&engine.join("card_opt.wasm"))?,
+    ))
 }
 
 /// The prerendered HTML: the card's initial state (hydrated later) followed
@@ -192,28 +259,27 @@ fn compile_wasm(root: &Path, build: &Build, path: &str) -> Result<(String, Vec<u
 struct Prerendered {
     card: String,
     claims: String,
+    /// The compiled dataset, inlined into the page.
+    data: String,
 }
 
-/// Runs the prerender binary (Yew SSR) with `what` ("" = the card, "claims").
-fn prerender(root: &Path, build: &Build, what: &str) -> Result<String> {
-    println!(
-        "build: prerendering {}",
-        if what.is_empty() { "the card" } else { what }
-    );
-    let output = Command::new("cargo")
+/// Builds the prerenderer (once; it reads the dataset at run time) and
+/// renders the card and the static claims from the compiled dataset file.
+fn prerender(root: &Path, build: &Build, data_file: &Path) -> Result<Prerendered> {
+    println!("build: prerendering the card");
+    run(Command::new("cargo")
         .args([
-            "run",
+            "build",
             "--quiet",
             "--features",
             "ssr",
             "--bin",
             "prerender",
-            "--",
-            what,
         ])
         .current_dir(root)
-        .env("WBW_DATASET", &build.dataset)
-        .env("CARGO_TARGET_DIR", &build.cargo_target)
+        .env("CARGO_TARGET_DIR", &build.cargo_target))?;
+    let output = Command::new(build.cargo_target.join("debug/prerender"))
+        .arg(data_file)
         .output()
         .map_err(|e| format!("cannot run the prerender binary: {e}"))?;
     if !output.status.success() {
@@ -222,7 +288,16 @@ fn prerender(root: &Path, build: &Build, what: &str) -> Result<String> {
             String::from_utf8_lossy(&output.stderr)
         ));
     }
-    String::from_utf8(output.stdout).map_err(|_| "prerender printed non-UTF-8".to_string())
+    let html =
+        String::from_utf8(output.stdout).map_err(|_| "prerender printed non-UTF-8".to_string())?;
+    let (card, claims) = html
+        .split_once("\n<!--wbw-split-->\n")
+        .ok_or("prerender printed no split between the card and the claims")?;
+    Ok(Prerendered {
+        card: card.to_string(),
+        claims: claims.to_string(),
+        data: String::new(),
+    })
 }
 
 fn page(template: &str, assets: &Assets, html: &Prerendered) -> Result<String> {
@@ -232,14 +307,23 @@ fn page(template: &str, assets: &Assets, html: &Prerendered) -> Result<String> {
             "a web/ page has no {ROOT_ELEMENT} to prerender into"
         ));
     }
-    Ok(page.replacen(
-        ROOT_ELEMENT,
-        &format!(
-            r#"<div id="wbw-root">{}</div><div id="wbw-static">{}</div>"#,
-            html.card, html.claims
-        ),
-        1,
-    ))
+    if !page.contains("</body>") {
+        return fail("a web/ page has no </body> to put the dataset before");
+    }
+    Ok(page
+        .replacen(
+            ROOT_ELEMENT,
+            &format!(
+                r#"<div id="wbw-root">{}</div><div id="wbw-static">{}</div>"#,
+                html.card, html.claims
+            ),
+            1,
+        )
+        .replacen(
+            "</body>",
+            &format!("{DATA_BLOCK}{}</script>\n</body>", html.data),
+            1,
+        ))
 }
 
 /// Starts the single-file edition's wasm; as web/boot.js does, leaves the
@@ -297,6 +381,10 @@ fn single_file(
 }
 
 /// Every file under `dir`, relative, sorted, with `/` separators.
+pub fn files(dir: &Path) -> Vec<String> {
+    files_under(dir)
+}
+
 fn files_under(dir: &Path) -> Vec<String> {
     fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) {
         let Ok(entries) = std::fs::read_dir(dir) else {
@@ -319,13 +407,14 @@ fn files_under(dir: &Path) -> Vec<String> {
 
 /// What the service worker precaches: what a reader needs offline, not the
 /// host-side scripts, the demo pages, the image or the single-file edition.
-fn precached(file: &str) -> bool {
+fn precached(file: &str, offline: &str) -> bool {
     !(file.starts_with("demo/")
         || file.ends_with(".br")
         || file.starts_with('.')
+        || file == offline
         || matches!(
             file,
-            "sw.js" | "element.js" | "embed-loader.js" | "card.png" | "card.svg" | OFFLINE_PAGE
+            "sw.js" | "element.js" | "embed-loader.js" | "card.png" | "card.svg"
         ))
 }
 
@@ -343,63 +432,110 @@ fn png_icon(svg: &[u8], size: u32) -> Result<Vec<u8>> {
     pixmap.encode_png().map_err(|e| format!("icon PNG: {e}"))
 }
 
+/// Builds `dist/` (or `--out`) for one dataset, into a folder beside it that
+/// replaces it only when every step has succeeded: a failed build never
+/// leaves half a site.
 pub fn build(root: &Path, build: &Build) -> Result {
     let loaded = check_data(&build.dataset)?;
     tools::ensure_build_tools(root)?;
     let path = tools::path_with_tools(root);
-    let web = root.join("web");
-    let out = &build.out;
-    let _ = std::fs::remove_dir_all(out);
-    std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    let out = build.out.with_extension("building");
+    let _ = std::fs::remove_dir_all(&out);
+    std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
 
     let (glue, wasm) = compile_wasm(root, build, &path)?;
+    let data = who_backs_whom_core::codec::encode(&loaded.dataset);
+    let (assets, css, nojs_css) = write_assets(root, &out, &loaded, &glue, &wasm, &data)?;
+    let mut card = prerender(root, build, &out.join(&assets.data))?;
+    card.data = data;
+    write_pages(root, &out, &assets, &card, &css, &nojs_css, &glue, &wasm)?;
+    write_images(root, &out, &loaded)?;
+    write_data(&out, &loaded)?;
+    write_service_worker(root, &out, &assets.offline)?;
+    crate::sizes::precompress(&out)?;
+    write(&out.join(".contract-ready"), "")?;
+
+    let _ = std::fs::remove_dir_all(&build.out);
+    std::fs::rename(&out, &build.out).map_err(|e| {
+        format!(
+            "cannot move {} to {}: {e}",
+            out.display(),
+            build.out.display()
+        )
+    })?;
+    println!("build: {} is ready", build.out.display());
+    crate::sizes::print(&build.out)
+}
+
+/// The content-hashed code, style, boot script and dataset, and the names
+/// the templates use for them.
+fn write_assets(
+    root: &Path,
+    out: &Path,
+    loaded: &load::Loaded,
+    glue: &str,
+    wasm: &[u8],
+    data: &str,
+) -> Result<(Assets, String, String)> {
     let css = read_text(&root.join("styles/card.css"))?;
     let nojs_css = read_text(&root.join("styles/nojs.css"))?;
-    let hash = content_hash(&wasm);
+    let hash = content_hash(wasm);
+    let meta = &loaded.dataset.meta;
     let mut assets = Assets {
         glue: format!("who-backs-whom-{hash}.js"),
         wasm: format!("who-backs-whom-{hash}_bg.wasm"),
         css: format!("card-{}.css", content_hash(css.as_bytes())),
         nojs_css: format!("card-nojs-{}.css", content_hash(nojs_css.as_bytes())),
         boot: String::new(),
-        title: loaded.dataset.meta.title.to_string(),
-        description: loaded.dataset.meta.description.to_string(),
+        data: format!(
+            "{}-{}.txt",
+            who_backs_whom_core::codec::FILE_STEM,
+            content_hash(data.as_bytes())
+        ),
+        offline: meta.offline_file_name(),
+        title: meta.title.to_string(),
+        short_name: meta.short_name().to_string(),
+        description: meta.description.to_string(),
         public_url: match std::env::var("WBW_PUBLIC_URL") {
             Ok(url) if !url.is_empty() && !url.ends_with('/') => url + "/",
             Ok(url) => url,
             Err(_) => String::new(),
         },
     };
-    let boot = assets.substitute(&read_text(&web.join("boot.js"))?);
+    let boot = assets.substitute(&read_text(&root.join("web/boot.js"))?);
     assets.boot = format!("boot-{}.js", content_hash(boot.as_bytes()));
-    write(&out.join(&assets.glue), &glue)?;
-    write(&out.join(&assets.wasm), &wasm)?;
+    write(&out.join(&assets.glue), glue)?;
+    write(&out.join(&assets.wasm), wasm)?;
     write(&out.join(&assets.css), &css)?;
     write(&out.join(&assets.nojs_css), &nojs_css)?;
     write(&out.join(&assets.boot), &boot)?;
+    write(&out.join(&assets.data), data)?;
+    Ok((assets, css, nojs_css))
+}
 
-    let card = Prerendered {
-        card: prerender(root, build, "")?,
-        claims: prerender(root, build, "claims")?,
-    };
+/// The two pages, the single-file edition, the copied and templated files
+/// and the demo pages.
+#[allow(clippy::too_many_arguments)]
+fn write_pages(
+    root: &Path,
+    out: &Path,
+    assets: &Assets,
+    card: &Prerendered,
+    css: &str,
+    nojs_css: &str,
+    glue: &str,
+    wasm: &[u8],
+) -> Result {
+    let web = root.join("web");
     for name in PAGES {
         write(
             &out.join(name),
-            page(&read_text(&web.join(name))?, &assets, &card)?,
+            page(&read_text(&web.join(name))?, assets, card)?,
         )?;
     }
-    write(
-        &out.join(OFFLINE_PAGE),
-        single_file(
-            &read_text(&web.join("index.html"))?,
-            &assets,
-            &card,
-            &css,
-            &nojs_css,
-            &glue,
-            &wasm,
-        )?,
-    )?;
+    let index = read_text(&web.join("index.html"))?;
+    let single = single_file(&index, assets, card, css, nojs_css, glue, wasm)?;
+    write(&out.join(&assets.offline), single)?;
     for name in COPIED {
         write(&out.join(name), read(&web.join(name))?)?;
     }
@@ -409,26 +545,36 @@ pub fn build(root: &Path, build: &Build) -> Result {
             assets.substitute(&read_text(&web.join(name))?),
         )?;
     }
+    for file in files_under(&web.join("demo")) {
+        let source = web.join("demo").join(&file);
+        let target = out.join("demo").join(&file);
+        if file.ends_with(".html") {
+            let html = assets.substitute(&read_text(&source)?);
+            write(&target, html.replace("__WBW_CARD__", ".."))?;
+        } else {
+            write(&target, read(&source)?)?;
+        }
+    }
+    Ok(())
+}
+
+/// The card as an image (from the core's layout) and the app icons.
+fn write_images(root: &Path, out: &Path, loaded: &load::Loaded) -> Result {
     let card_svg = crate::image::card_svg(&loaded.dataset);
     write(&out.join("card.png"), crate::image::png(&card_svg)?)?;
     write(&out.join("card.svg"), card_svg)?;
-    let icon = read(&web.join("icon.svg"))?;
+    let icon = read(&root.join("web/icon.svg"))?;
     for size in [192, 512] {
         write(
             &out.join(format!("icon-{size}.png")),
             png_icon(&icon, size)?,
         )?;
     }
-    for file in files_under(&web.join("demo")) {
-        let source = web.join("demo").join(&file);
-        let target = out.join("demo").join(&file);
-        if file.ends_with(".html") {
-            write(&target, read_text(&source)?.replace("__WBW_CARD__", ".."))?;
-        } else {
-            write(&target, read(&source)?)?;
-        }
-    }
+    Ok(())
+}
 
+/// The downloads and the full text of each source.
+fn write_data(out: &Path, loaded: &load::Loaded) -> Result {
     write(
         &out.join("claims.json"),
         load::export::to_json(&loaded.dataset),
@@ -440,33 +586,25 @@ pub fn build(root: &Path, build: &Build) -> Result {
     for (source, text) in loaded.dataset.sources.iter().zip(&loaded.source_texts) {
         write(&out.join(format!("sources/{}.txt", source.id)), text)?;
     }
+    Ok(())
+}
 
-    // The service worker: one cache per build, named by the hash of everything in it.
+/// The service worker: one cache per build, named by the hash of everything in it.
+fn write_service_worker(root: &Path, out: &Path, offline: &str) -> Result {
     let mut precache = vec!["./".to_string()];
     let mut version = Sha256::new();
-    for file in files_under(out).into_iter().filter(|f| precached(f)) {
+    for file in files_under(out)
+        .into_iter()
+        .filter(|f| precached(f, offline))
+    {
         version.update(file.as_bytes());
         version.update(read(&out.join(&file))?);
         precache.push(file);
     }
     let version = content_hash(&version.finalize());
-    let list = format!(
-        "[{}]",
-        precache
-            .iter()
-            .map(|f| format!("\"{f}\""))
-            .collect::<Vec<_>>()
-            .join(",")
-    );
-    write(
-        &out.join("sw.js"),
-        read_text(&web.join("sw.js"))?
-            .replace("__WBW_VERSION__", &version)
-            .replace("__WBW_PRECACHE__", &list),
-    )?;
-
-    crate::sizes::precompress(out)?;
-    write(&out.join(".contract-ready"), "")?;
-    println!("build: {} is ready", out.display());
-    crate::sizes::print(out)
+    let list: Vec<String> = precache.iter().map(|f| json_string(f)).collect();
+    let worker = read_text(&root.join("web/sw.js"))?
+        .replace("__WBW_VERSION__", &version)
+        .replace("__WBW_PRECACHE__", &format!("[{}]", list.join(",")));
+    write(&out.join("sw.js"), worker)
 }

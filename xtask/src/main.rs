@@ -5,14 +5,19 @@
 //! - `cargo xtask serve [--port N] [--no-build]`: build and serve the card at http://127.0.0.1:8080/
 //! - `cargo xtask test`: every check and test (format, lints, native, wasm in
 //!   headless Chromium, end-to-end in Chromium)
-//! - `cargo xtask build`: the release build into `dist/`, with sizes
+//! - `cargo xtask build [--dataset PATH] [--out DIR]`: the release build into
+//!   `dist/` (or DIR) for the shipped dataset (or PATH), with sizes; the engine
+//!   is built once and reused for every dataset
 //! - `cargo xtask check-data`: check the dataset only (`WBW_DATASET` picks another)
 //! - `cargo xtask sizes`: compressed sizes of `dist/`
 //! - `cargo xtask bench [--quick] [--scale]`: the benchmarks of BENCHMARKS.md
+//! - `cargo xtask import claims.csv [--actors F] [--sources F] [--dataset F] [--write]`:
+//!   spreadsheet rows into the dataset (see `import`)
 
 mod bench;
 mod dist;
 mod image;
+mod import;
 mod serve;
 mod sizes;
 mod tools;
@@ -55,7 +60,9 @@ fn main() {
             port_arg(&args).unwrap_or(8080),
             !args.iter().any(|a| a == "--no-build"),
         ),
-        Some("build") => dist::build(&root, &dist::Build::from_env(&root)),
+        Some("build") => {
+            dist::Build::from_args(&root, &args[1..]).and_then(|b| dist::build(&root, &b))
+        }
         Some("test") => test(&root),
         Some("check-data") => dist::check_data(&dist::dataset_path(&root)).map(|l| {
             println!(
@@ -69,9 +76,10 @@ fn main() {
         }),
         Some("sizes") => sizes::print(&root.join("dist")),
         Some("bench") => bench::bench(&root, &args[1..]),
+        Some("import") => import::run(&root, &args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <serve [--port N] [--no-build] | test | build | check-data | sizes | bench [--quick] [--scale] [--no-build]>"
+                "usage: cargo xtask <serve [--port N] [--no-build] | test | build | check-data | sizes | bench [--quick] [--scale] [--no-build] | import claims.csv [--actors F] [--sources F] [--dataset F] [--write]>"
             );
             std::process::exit(2);
         }
@@ -117,31 +125,57 @@ fn cargo(root: &Path, args: &[&str]) -> Command {
     command
 }
 
-/// A newsroom's own dataset (WBW_DATASET) is checked, compiled in and rendered.
+/// A newsroom's own dataset builds its own card with the same engine: the
+/// second dataset's dist shows its own title, manifest name and actors, and
+/// its wasm and JS glue are byte for byte those of the shipped card.
 fn second_dataset(root: &Path) -> Result {
-    println!("\n=== test: a second dataset builds its own card");
-    let output = cargo(
-        root,
-        &["run", "--quiet", "--features", "ssr", "--bin", "prerender"],
-    )
-    .env("WBW_DATASET", "tests/fixtures/second-dataset/dataset.toml")
-    .env("CARGO_TARGET_DIR", root.join("target/second-dataset"))
-    .output()
-    .map_err(|e| format!("cannot run the prerender binary: {e}"))?;
-    let html = String::from_utf8_lossy(&output.stdout).replace("&#x27;", "'");
-    let expected = [
+    println!("\n=== test: a second dataset builds its own card with the same engine");
+    let out = root.join("target/dist-second");
+    let build = dist::Build {
+        dataset: root.join("tests/fixtures/second-dataset/dataset.toml"),
+        out: out.clone(),
+        cargo_target: root.join("target"),
+    };
+    let started = std::time::Instant::now();
+    dist::build(root, &build)?;
+    println!("ok: built in {:.1} s", started.elapsed().as_secs_f64());
+    let text = |dir: &Path, name: &str| std::fs::read_to_string(dir.join(name)).unwrap_or_default();
+    let html = text(&out, "index.html").replace("&#x27;", "'");
+    let manifest = text(&out, "manifest.webmanifest");
+    let own = [
         "Whom does Defend Myanmar Democracy condemn?",
         "People of Belarus",
-    ];
-    let own =
-        expected.iter().all(|e| html.contains(e)) && !html.contains("Who backs Myanmar's junta");
-    if !output.status.success() || !own {
+    ]
+    .iter()
+    .all(|e| html.contains(e))
+        && manifest.contains("Whom does Defend Myanmar Democracy condemn?")
+        && !html.contains("Who backs Myanmar's junta")
+        && !manifest.contains("Who backs Myanmar's junta");
+    if !own {
+        return fail("the card built from tests/fixtures/second-dataset does not show its own title, manifest name and actors");
+    }
+    println!("ok: the second dataset's card shows its own title, manifest name and actors");
+    let engine = |dir: &Path| -> Vec<String> {
+        dist::files(dir)
+            .into_iter()
+            .filter(|f| f.starts_with("who-backs-whom-") && !f.ends_with(".br"))
+            .collect()
+    };
+    let (ours, theirs) = (engine(&root.join("dist")), engine(&out));
+    let identical = !ours.is_empty()
+        && ours == theirs
+        && ours.iter().all(|f| {
+            std::fs::read(root.join("dist").join(f)).ok() == std::fs::read(out.join(f)).ok()
+        });
+    if !identical {
         return fail(format!(
-            "the card built from tests/fixtures/second-dataset does not show its own title and actors\n{}",
-            String::from_utf8_lossy(&output.stderr)
+            "the engine differs between datasets: {ours:?} against {theirs:?}"
         ));
     }
-    println!("ok: the second dataset's card shows its own title and actors");
+    println!(
+        "ok: the wasm and JS glue are byte-identical for both datasets ({})",
+        ours.join(", ")
+    );
     Ok(())
 }
 
@@ -186,6 +220,15 @@ fn test(root: &Path) -> Result {
         ),
     )?;
     steps.run("native tests", &mut cargo(root, &["test", "--workspace"]))?;
+    // The wasm tests read the shipped dataset in its compiled form, as the card does.
+    let test_data = root.join("target/wbw-test/dataset.txt");
+    let loaded = dist::check_data(&root.join("data/dataset.toml"))?;
+    std::fs::create_dir_all(test_data.parent().expect("a folder")).map_err(|e| e.to_string())?;
+    std::fs::write(
+        &test_data,
+        who_backs_whom_core::codec::encode(&loaded.dataset),
+    )
+    .map_err(|e| format!("{}: {e}", test_data.display()))?;
     steps.run(
         "wasm tests in headless Chromium",
         cargo(
@@ -201,11 +244,12 @@ fn test(root: &Path) -> Result {
             ],
         )
         .env("PATH", &path)
-        .env("CHROMEDRIVER", tools::CHROMEDRIVER),
+        .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+        .env("WBW_TEST_DATASET", &test_data),
     )?;
+    dist::build(root, &dist::Build::from_env(root))?;
     second_dataset(root)?;
     steps.passed += 1;
-    dist::build(root, &dist::Build::from_env(root))?;
     let listener = serve::bind(0)?;
     let url = format!(
         "http://127.0.0.1:{}/",

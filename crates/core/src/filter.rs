@@ -53,6 +53,32 @@ impl Filter {
         }
     }
 
+    pub fn hide_relation(&mut self, relation: Relation) {
+        self.hidden_relations |= 1 << relation.index();
+    }
+
+    pub fn hide_stance(&mut self, stance: Stance) {
+        self.hidden_stances |= 1 << stance.index();
+    }
+
+    pub fn hide_claimant(&mut self, claimant: ActorId) {
+        if let Err(at) = self.hidden_claimants.binary_search(&claimant) {
+            self.hidden_claimants.insert(at, claimant);
+        }
+    }
+
+    pub fn show_all_relations(&mut self) {
+        self.hidden_relations = 0;
+    }
+
+    pub fn show_all_stances(&mut self) {
+        self.hidden_stances = 0;
+    }
+
+    pub fn show_all_claimants(&mut self) {
+        self.hidden_claimants.clear();
+    }
+
     pub fn hidden_relations(&self) -> impl Iterator<Item = Relation> + '_ {
         Relation::ALL
             .iter()

@@ -1,16 +1,57 @@
-//! The card's state as a URL fragment, and back.
+//! The options language: what a link, an embed or a host can ask of the card.
 //!
 //! `#focus=belarus&select=russia&view=list&hide-relation=training,sanctions&hide-stance=neutral&hide-claimant=junta-propaganda-media&theme=dark&header=0`
 //!
-//! Values equal to the defaults are left out. Parsing never fails: an unknown
-//! key or value is ignored and reported as a [`Notice`] the card shows, so a
-//! mistyped link still opens a working card. The same keys name the embed
-//! options (element attributes, JS API), so they are spelt once, here.
+//! One list of typed keys ([`Key`]), one tokeniser ([`pairs`], which decodes
+//! percent-encoding), and typed values ([`Change`]): the URL fragment, the
+//! element's attributes and the JS API all go through them, and the build
+//! writes [`Key::ALL`] for `element.js`. Values equal to the defaults are
+//! left out of [`Options::format`]. Parsing never fails: an unknown key or
+//! value is ignored and reported as a [`Notice`] the card shows, so a
+//! mistyped link still opens a working card; a link too long or too full of
+//! mistakes is cut, with a notice, before it can cost the reader time.
+//!
+//! Architecture invariant: this module imports neither the reducer
+//! ([`crate::state`]) nor anything of the browser.
+
+use std::borrow::Cow;
 
 use crate::filter::Filter;
 use crate::model::{ActorId, Dataset};
-use crate::state::{Snapshot, View};
 use crate::vocab::{Relation, Stance};
+
+/// How the card shows the focus actor's neighbourhood.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum View {
+    #[default]
+    Network,
+    List,
+    Timeline,
+}
+
+impl View {
+    pub const ALL: [View; 3] = [View::Network, View::List, View::Timeline];
+
+    pub const fn id(self) -> &'static str {
+        match self {
+            View::Network => "network",
+            View::List => "list",
+            View::Timeline => "timeline",
+        }
+    }
+
+    pub const fn label(self) -> &'static str {
+        match self {
+            View::Network => "Network",
+            View::List => "List",
+            View::Timeline => "Timeline",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.id() == id)
+    }
+}
 
 /// Colour scheme: follow the reader's system, or force one.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -37,6 +78,15 @@ impl Theme {
     }
 }
 
+/// The part of the card's state that a link can carry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snapshot {
+    pub focus: ActorId,
+    pub selected: Option<ActorId>,
+    pub view: View,
+    pub filter: Filter,
+}
+
 /// Everything a link or an embed can set.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options {
@@ -45,6 +95,84 @@ pub struct Options {
     pub show_header: bool,
 }
 
+/// An option key: the same names in links, attributes and the JS API.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    Focus,
+    Select,
+    View,
+    HideRelation,
+    HideStance,
+    HideClaimant,
+    Theme,
+    Header,
+}
+
+impl Key {
+    /// In the order [`Options::format`] writes them.
+    pub const ALL: [Key; 8] = [
+        Key::Focus,
+        Key::Select,
+        Key::View,
+        Key::HideRelation,
+        Key::HideStance,
+        Key::HideClaimant,
+        Key::Theme,
+        Key::Header,
+    ];
+
+    pub const fn id(self) -> &'static str {
+        match self {
+            Key::Focus => "focus",
+            Key::Select => "select",
+            Key::View => "view",
+            Key::HideRelation => "hide-relation",
+            Key::HideStance => "hide-stance",
+            Key::HideClaimant => "hide-claimant",
+            Key::Theme => "theme",
+            Key::Header => "header",
+        }
+    }
+
+    /// A key as a link or a host names it (`hideRelation` is `hide-relation`).
+    pub fn from_name(name: &str) -> Option<Key> {
+        let key = canonical_key(name);
+        Key::ALL.into_iter().find(|k| k.id() == key)
+    }
+}
+
+/// The option keys as the link language spells them.
+pub const KEYS: [&str; 8] = {
+    let mut ids = [""; 8];
+    let mut i = 0;
+    while i < Key::ALL.len() {
+        ids[i] = Key::ALL[i].id();
+        i += 1;
+    }
+    ids
+};
+
+/// One typed option value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    Focus(ActorId),
+    /// `None` closes the selected actor's claims.
+    Select(Option<ActorId>),
+    View(View),
+    HideRelations(Vec<Relation>),
+    HideStances(Vec<Stance>),
+    HideClaimants(Vec<ActorId>),
+    Theme(Theme),
+    Header(bool),
+}
+
+/// Longer links are cut here (a crafted link of megabytes must not freeze the tab).
+pub const MAX_LINK_CHARS: usize = 4096;
+/// Notices shown one by one; the rest are counted in one more.
+pub const MAX_NOTICES: usize = 5;
+/// Items one hide list may name (the largest vocabulary has well under this).
+const MAX_LIST_ITEMS: usize = 256;
+
 /// Something in a link or an embed option that the card ignored, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
@@ -52,35 +180,171 @@ pub struct Notice {
     pub value: String,
     /// The values that would have worked.
     pub expected: String,
+    pub kind: NoticeKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    UnknownKey,
+    BadValue,
+    /// The link was longer than [`MAX_LINK_CHARS`] and was cut.
+    TooLong,
+    /// This many more notices were left out.
+    More(usize),
 }
 
 impl Notice {
+    fn bad(key: Key, value: &str, expected: String) -> Notice {
+        Notice {
+            key: key.id().to_string(),
+            value: shorten(value),
+            expected,
+            kind: NoticeKind::BadValue,
+        }
+    }
+
     /// One sentence for the reader and the console.
     pub fn message(&self) -> String {
-        if !KEYS.contains(&self.key.as_str()) {
-            format!(
+        match self.kind {
+            NoticeKind::UnknownKey => format!(
                 "Ignored unknown option “{}”; valid options: {}.",
                 self.key, self.expected
-            )
-        } else {
-            format!(
+            ),
+            NoticeKind::BadValue => format!(
                 "Ignored “{}” for “{}”; valid values: {}.",
                 self.value, self.key, self.expected
-            )
+            ),
+            NoticeKind::TooLong => {
+                format!("The link's options were cut to their first {MAX_LINK_CHARS} characters.")
+            }
+            NoticeKind::More(n) => format!("…and {n} more options were not understood."),
         }
     }
 }
 
-pub const KEYS: [&str; 8] = [
-    "focus",
-    "select",
-    "view",
-    "hide-relation",
-    "hide-stance",
-    "hide-claimant",
-    "theme",
-    "header",
-];
+/// At most 40 characters of what a reader or host wrote, for a notice.
+fn shorten(text: &str) -> String {
+    match text.char_indices().nth(40) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
+/// Notices as the card shows them: at most [`MAX_NOTICES`], then a count.
+fn capped(mut notices: Vec<Notice>) -> Vec<Notice> {
+    if notices.len() > MAX_NOTICES + 1 {
+        let more = notices.len() - MAX_NOTICES;
+        notices.truncate(MAX_NOTICES);
+        notices.push(Notice {
+            key: String::new(),
+            value: String::new(),
+            expected: String::new(),
+            kind: NoticeKind::More(more),
+        });
+    }
+    notices
+}
+
+/// The `key=value` pairs of a link (with or without `#`), percent-decoded;
+/// a pair without `=` has an empty value.
+pub fn pairs(link: &str) -> impl Iterator<Item = (Cow<'_, str>, Cow<'_, str>)> {
+    link.strip_prefix('#')
+        .unwrap_or(link)
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (percent_decode(key), percent_decode(value))
+        })
+}
+
+/// `%XX` sequences decoded as UTF-8; malformed ones are kept as written.
+pub fn percent_decode(text: &str) -> Cow<'_, str> {
+    if !text.contains('%') {
+        return Cow::Borrowed(text);
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
+            (b'%', Some(&h), Some(&l)) if hex(h).is_some() && hex(l).is_some() => {
+                out.push((hex(h).unwrap_or(0) * 16 + hex(l).unwrap_or(0)) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    Cow::Owned(String::from_utf8_lossy(&out).into_owned())
+}
+
+/// The typed value of `key=value`, or why it is not one.
+pub fn change(dataset: &Dataset, key: Key, value: &str) -> Result<Change, Notice> {
+    let bad = |expected: String| Notice::bad(key, value, expected);
+    let actor = |id: &str| {
+        dataset
+            .actor_by_id(id)
+            .ok_or_else(|| bad(example_actor_ids(dataset)))
+    };
+    let items = || {
+        value
+            .split(',')
+            .filter(|v| !v.is_empty())
+            .take(MAX_LIST_ITEMS)
+    };
+    Ok(match key {
+        Key::Focus => Change::Focus(actor(value)?),
+        Key::Select if value.is_empty() => Change::Select(None),
+        Key::Select => Change::Select(Some(actor(value)?)),
+        Key::View => Change::View(View::from_id(value).ok_or_else(|| bad(view_ids()))?),
+        Key::Theme => Change::Theme(Theme::from_id(value).ok_or_else(|| bad(theme_ids()))?),
+        Key::Header => Change::Header(match value {
+            "1" | "true" | "yes" | "" => true,
+            "0" | "false" | "no" => false,
+            _ => return Err(bad("1 or 0".into())),
+        }),
+        Key::HideRelation => Change::HideRelations(
+            items()
+                .map(|i| Relation::from_id(i).ok_or_else(|| bad(Relation::ids())))
+                .collect::<Result<_, _>>()?,
+        ),
+        Key::HideStance => Change::HideStances(
+            items()
+                .map(|i| Stance::from_id(i).ok_or_else(|| bad(Stance::ids())))
+                .collect::<Result<_, _>>()?,
+        ),
+        Key::HideClaimant => Change::HideClaimants(items().map(actor).collect::<Result<_, _>>()?),
+    })
+}
+
+/// The typed changes named by `pairs` (keys as a link or a host spells
+/// them), and notices for the rest.
+pub fn changes<'a>(
+    dataset: &Dataset,
+    pairs: impl IntoIterator<Item = (Cow<'a, str>, Cow<'a, str>)>,
+) -> (Vec<Change>, Vec<Notice>) {
+    let mut changes = Vec::new();
+    let mut notices = Vec::new();
+    for (name, value) in pairs {
+        match Key::from_name(&name) {
+            Some(key) => match change(dataset, key, &value) {
+                Ok(c) => changes.push(c),
+                Err(n) => notices.push(n),
+            },
+            None => notices.push(Notice {
+                key: shorten(&name),
+                value: String::new(),
+                expected: KEYS.join(", "),
+                kind: NoticeKind::UnknownKey,
+            }),
+        }
+    }
+    (changes, capped(notices))
+}
 
 impl Options {
     pub fn defaults(dataset: &Dataset) -> Options {
@@ -96,126 +360,127 @@ impl Options {
         }
     }
 
+    /// Applies one change. A hide list adds to what is hidden; with
+    /// `replace_lists` (a host's `set`) it replaces that list, so an empty
+    /// list shows everything of that kind again.
+    pub fn apply(&mut self, change: &Change, replace_lists: bool) {
+        let snapshot = &mut self.snapshot;
+        let filter = &mut snapshot.filter;
+        match change {
+            Change::Focus(a) => snapshot.focus = *a,
+            Change::Select(a) => snapshot.selected = *a,
+            Change::View(v) => snapshot.view = *v,
+            Change::Theme(t) => self.theme = *t,
+            Change::Header(h) => self.show_header = *h,
+            Change::HideRelations(list) => {
+                if replace_lists {
+                    filter.show_all_relations();
+                }
+                list.iter().for_each(|r| filter.hide_relation(*r));
+            }
+            Change::HideStances(list) => {
+                if replace_lists {
+                    filter.show_all_stances();
+                }
+                list.iter().for_each(|s| filter.hide_stance(*s));
+            }
+            Change::HideClaimants(list) => {
+                if replace_lists {
+                    filter.show_all_claimants();
+                }
+                list.iter().for_each(|a| filter.hide_claimant(*a));
+            }
+        }
+    }
+
+    /// A selection equal to the focus means none (the focus's claims are the card itself).
+    pub fn settle(&mut self) {
+        if self.snapshot.selected == Some(self.snapshot.focus) {
+            self.snapshot.selected = None;
+        }
+    }
+
     /// Applies one `key=value` option; an unknown key or value leaves the
     /// options as they were and returns a [`Notice`].
     pub fn set(&mut self, dataset: &Dataset, key: &str, value: &str) -> Result<(), Notice> {
-        let notice = |expected: String| Notice {
-            key: key.to_string(),
-            value: value.to_string(),
-            expected,
-        };
-        let actor = |id: &str| dataset.actor_by_id(id);
-        let actor_hint = || "an actor id such as ".to_string() + &example_actor_ids(dataset);
-        let snapshot = &mut self.snapshot;
-        match key {
-            "focus" => snapshot.focus = actor(value).ok_or_else(|| notice(actor_hint()))?,
-            "select" => snapshot.selected = Some(actor(value).ok_or_else(|| notice(actor_hint()))?),
-            "view" => snapshot.view = View::from_id(value).ok_or_else(|| notice(view_ids()))?,
-            "theme" => self.theme = Theme::from_id(value).ok_or_else(|| notice(theme_ids()))?,
-            "header" => {
-                self.show_header = match value {
-                    "1" | "true" | "yes" | "" => true,
-                    "0" | "false" | "no" => false,
-                    _ => return Err(notice("1 or 0".into())),
-                }
-            }
-            "hide-relation" | "hide-stance" | "hide-claimant" => {
-                let mut filter = snapshot.filter.clone();
-                for item in value.split(',').filter(|v| !v.is_empty()) {
-                    match key {
-                        // Hide, never toggle: a value listed twice stays hidden.
-                        "hide-relation" => Relation::from_id(item)
-                            .map(|r| {
-                                if filter.shows_relation(r) {
-                                    filter.toggle_relation(r)
-                                }
-                            })
-                            .ok_or_else(|| notice(Relation::ids()))?,
-                        "hide-stance" => Stance::from_id(item)
-                            .map(|s| {
-                                if filter.shows_stance(s) {
-                                    filter.toggle_stance(s)
-                                }
-                            })
-                            .ok_or_else(|| notice(Stance::ids()))?,
-                        _ => actor(item)
-                            .map(|a| {
-                                if filter.shows_claimant(a) {
-                                    filter.toggle_claimant(a)
-                                }
-                            })
-                            .ok_or_else(|| notice(actor_hint()))?,
-                    }
-                }
-                snapshot.filter = filter;
-            }
-            _ => {
-                return Err(Notice {
-                    key: key.to_string(),
-                    value: String::new(),
-                    expected: KEYS.join(", "),
-                })
+        let (changes, mut notices) = changes(dataset, [(key.into(), value.into())]);
+        match notices.pop() {
+            Some(notice) => Err(notice),
+            None => {
+                changes.iter().for_each(|c| self.apply(c, false));
+                self.settle();
+                Ok(())
             }
         }
-        Ok(())
     }
 
-    /// Parses a fragment (with or without the leading `#`) over the defaults.
-    pub fn parse(dataset: &Dataset, fragment: &str) -> (Options, Vec<Notice>) {
+    /// Parses a link (with or without the leading `#`) over the defaults.
+    pub fn parse(dataset: &Dataset, link: &str) -> (Options, Vec<Notice>) {
         let mut options = Options::defaults(dataset);
-        let mut notices = Vec::new();
-        let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-        for pair in fragment.split('&').filter(|p| !p.is_empty()) {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            if let Err(notice) = options.set(dataset, key, value) {
-                notices.push(notice);
-            }
-        }
-        if options.snapshot.selected == Some(options.snapshot.focus) {
-            options.snapshot.selected = None;
+        let (link, cut) = match link.char_indices().nth(MAX_LINK_CHARS) {
+            Some((at, _)) => (&link[..at], true),
+            None => (link, false),
+        };
+        let (changes, mut notices) = changes(dataset, pairs(link));
+        changes.iter().for_each(|c| options.apply(c, false));
+        options.settle();
+        if cut {
+            notices.insert(
+                0,
+                Notice {
+                    key: String::new(),
+                    value: String::new(),
+                    expected: String::new(),
+                    kind: NoticeKind::TooLong,
+                },
+            );
         }
         (options, notices)
     }
 
-    /// The fragment for these options, without `#`; "" when all are defaults.
+    /// The link for these options, without `#`; "" when all are defaults.
     pub fn format(&self, dataset: &Dataset) -> String {
         let snapshot = &self.snapshot;
-        let mut pairs: Vec<(&str, String)> = Vec::new();
-        let id = |a: ActorId| dataset.actor(a).id.to_string();
-        if snapshot.focus != dataset.meta.focus {
-            pairs.push(("focus", id(snapshot.focus)));
-        }
-        if let Some(selected) = snapshot.selected {
-            pairs.push(("select", id(selected)));
-        }
-        if snapshot.view != View::default() {
-            pairs.push(("view", snapshot.view.id().into()));
-        }
         let filter = &snapshot.filter;
-        let relations: Vec<&str> = filter.hidden_relations().map(Relation::id).collect();
-        let stances: Vec<&str> = filter.hidden_stances().map(Stance::id).collect();
-        let claimants: Vec<String> = filter.hidden_claimants().iter().map(|a| id(*a)).collect();
-        for (key, list) in [
-            ("hide-relation", relations.join(",")),
-            ("hide-stance", stances.join(",")),
-            ("hide-claimant", claimants.join(",")),
-        ] {
-            if !list.is_empty() {
-                pairs.push((key, list));
+        let id = |a: ActorId| dataset.actor(a).id.to_string();
+        let value = |key: Key| -> String {
+            match key {
+                Key::Focus if snapshot.focus != dataset.meta.focus => id(snapshot.focus),
+                Key::Select => snapshot.selected.map(id).unwrap_or_default(),
+                Key::View if snapshot.view != View::default() => snapshot.view.id().into(),
+                Key::HideRelation => join(filter.hidden_relations().map(Relation::id)),
+                Key::HideStance => join(filter.hidden_stances().map(Stance::id)),
+                Key::HideClaimant => join(filter.hidden_claimants().iter().map(|a| id(*a))),
+                Key::Theme if self.theme != Theme::default() => self.theme.id().into(),
+                Key::Header if !self.show_header => "0".into(),
+                _ => String::new(),
+            }
+        };
+        let mut out = String::new();
+        for key in Key::ALL {
+            let value = value(key);
+            if !value.is_empty() {
+                if !out.is_empty() {
+                    out.push('&');
+                }
+                out.push_str(key.id());
+                out.push('=');
+                out.push_str(&value);
             }
         }
-        if self.theme != Theme::default() {
-            pairs.push(("theme", self.theme.id().into()));
-        }
-        if !self.show_header {
-            pairs.push(("header", "0".into()));
-        }
-        pairs
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect::<Vec<_>>()
-            .join("&")
+        out
     }
+}
+
+fn join<S: AsRef<str>>(items: impl Iterator<Item = S>) -> String {
+    let mut out = String::new();
+    for item in items {
+        if !out.is_empty() {
+            out.push(',');
+        }
+        out.push_str(item.as_ref());
+    }
+    out
 }
 
 fn view_ids() -> String {
@@ -233,7 +498,10 @@ fn example_actor_ids(dataset: &Dataset) -> String {
         .take(4)
         .map(|a| a.id.as_ref())
         .collect();
-    format!("{} (see claims.json for all)", ids.join(", "))
+    format!(
+        "an actor id such as {} (see claims.json for all)",
+        ids.join(", ")
+    )
 }
 
 /// The option key for a name a host page may use: `hideRelation` → `hide-relation`.
@@ -249,32 +517,4 @@ pub fn canonical_key(name: &str) -> String {
         }
     }
     key
-}
-
-/// `base` with the keys of `overrides` replaced by their values there: what a
-/// host's `set(options)` means. A key given in `overrides` drops every pair of
-/// that key from `base`, so `hide-relation=` clears that filter.
-pub fn merge(base: &str, overrides: &str) -> String {
-    let pairs = |s: &str| -> Vec<(String, String)> {
-        s.trim_start_matches('#')
-            .split('&')
-            .filter(|p| !p.is_empty())
-            .map(|p| {
-                let (k, v) = p.split_once('=').unwrap_or((p, ""));
-                (k.to_string(), v.to_string())
-            })
-            .collect()
-    };
-    let overrides = pairs(overrides);
-    let mut merged: Vec<(String, String)> = pairs(base)
-        .into_iter()
-        .filter(|(k, _)| !overrides.iter().any(|(o, _)| o == k))
-        .collect();
-    merged.extend(overrides);
-    merged
-        .iter()
-        .filter(|(k, v)| !(v.is_empty() && k.starts_with("hide-")))
-        .map(|(k, v)| format!("{k}={v}"))
-        .collect::<Vec<_>>()
-        .join("&")
 }

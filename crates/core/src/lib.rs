@@ -3,12 +3,14 @@
 //! Everything the card knows and decides lives here as plain Rust: the dataset
 //! [`model`], its [`vocab`]ulary and [`date`]s, the [`query`]s the card asks
 //! (who backs X, whom X backs, timeline, …), [`filter`]s, the network
-//! [`layout`], the card's [`state`] reducer and its URL [`fragment`].
+//! [`layout`], the card's [`state`] reducer, its options language
+//! ([`fragment`]) and the compiled dataset file ([`codec`]).
 //!
 //! Architecture invariant: no browser, DOM, Yew or wasm-bindgen types, and no
 //! I/O outside the build-time [`load`] module (feature `load`), which never
 //! ships in the wasm.
 
+pub mod codec;
 pub mod date;
 pub mod filter;
 pub mod fragment;

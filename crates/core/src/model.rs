@@ -1,12 +1,13 @@
 //! The dataset model: actors, sources, claims and context items.
 //!
-//! The same types serve the build-time loader (owned data, `Cow::Owned`) and
-//! the card (a `static` generated at build time, `Cow::Borrowed`), so the wasm
-//! starts with no parsing at all. References between records are indices
-//! ([`ActorId`], [`SourceId`]) that validation has already checked.
+//! The same types serve the build-time loader and the card, which reads the
+//! compiled dataset ([`crate::codec`]). References between records are
+//! indices ([`ActorId`], [`SourceId`]) that validation has already checked.
 //!
 //! Architecture invariant: a `Dataset` is valid by construction; only
-//! [`crate::load`] builds one from text, and only after validation passes.
+//! [`crate::load`] builds one from text, after validation passes, and
+//! [`crate::codec::decode`] reads back only what the loader wrote, refusing
+//! any reference that points outside the dataset.
 
 use std::borrow::Cow;
 
@@ -45,6 +46,12 @@ pub struct Meta {
     /// The latest date the sources speak for, with its precision.
     pub as_of: PartialDate,
     pub version: Text,
+    /// A short name for a phone's home screen (the manifest's `short_name`).
+    pub short_title: Option<Text>,
+    /// Who publishes the dataset, as it names itself (schema.org, FtM).
+    pub publisher: Option<Text>,
+    /// The dataset's licence, as a URL or an SPDX id, only where it gives one.
+    pub license: Option<Text>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -93,6 +100,8 @@ pub struct Claim {
     pub quote: Text,
     pub status: Status,
     pub note: Option<Text>,
+    /// The source's words that give `date`, when the date is more precise than the source's own.
+    pub date_basis: Option<Text>,
 }
 
 /// Attributed background that is not a relation between two actors.
@@ -107,6 +116,8 @@ pub struct ContextItem {
     pub quote: Text,
     pub status: Status,
     pub note: Option<Text>,
+    /// The source's words that give `date`, as for [`Claim::date_basis`].
+    pub date_basis: Option<Text>,
 }
 
 /// Identifies a claim by its index in [`Dataset::claims`].
@@ -195,6 +206,44 @@ impl Dataset {
             }
         }
         counts
+    }
+}
+
+impl Meta {
+    /// The name on a phone's home screen: `short_title`, else the title.
+    pub fn short_name(&self) -> &str {
+        self.short_title.as_deref().unwrap_or(&self.title)
+    }
+
+    /// A name for files made from this dataset: the short name in lower
+    /// case, ASCII letters and digits joined by `-` ("who-backs-myanmars-junta").
+    pub fn slug(&self) -> String {
+        let mut slug = String::new();
+        for word in self
+            .short_name()
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'' && c != '’')
+        {
+            let word: String = word
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            if !word.is_empty() {
+                if !slug.is_empty() {
+                    slug.push('-');
+                }
+                slug.push_str(&word);
+            }
+        }
+        if slug.is_empty() {
+            slug.push_str("who-backs-whom");
+        }
+        slug
+    }
+
+    /// The single-file edition's name ("Save for offline").
+    pub fn offline_file_name(&self) -> String {
+        format!("{}-offline.html", self.slug())
     }
 }
 

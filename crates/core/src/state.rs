@@ -5,56 +5,16 @@
 //! The reducer also words the live-region [`CardState::announcement`] for
 //! screen readers, so what is announced is tested with what changed.
 //!
-//! Architecture invariant: no browser types; the URL form lives in
-//! [`crate::fragment`], the Yew wrapper only forwards actions.
+//! Architecture invariant: no browser types; the options language lives in
+//! [`crate::fragment`], which does not import this module; the Yew wrapper
+//! only forwards actions.
 
 use crate::filter::Filter;
-use crate::fragment::{Options, Theme};
+use crate::fragment::{Change, Options, Theme};
+pub use crate::fragment::{Snapshot, View};
 use crate::model::{ActorId, Dataset};
 use crate::query;
 use crate::vocab::{Relation, Stance};
-
-/// How the card shows the focus actor's neighbourhood.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum View {
-    #[default]
-    Network,
-    List,
-    Timeline,
-}
-
-impl View {
-    pub const ALL: [View; 3] = [View::Network, View::List, View::Timeline];
-
-    pub const fn id(self) -> &'static str {
-        match self {
-            View::Network => "network",
-            View::List => "list",
-            View::Timeline => "timeline",
-        }
-    }
-
-    pub const fn label(self) -> &'static str {
-        match self {
-            View::Network => "Network",
-            View::List => "List",
-            View::Timeline => "Timeline",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<View> {
-        View::ALL.into_iter().find(|v| v.id() == id)
-    }
-}
-
-/// The part of the state that a link can carry (see [`crate::fragment`]).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Snapshot {
-    pub focus: ActorId,
-    pub selected: Option<ActorId>,
-    pub view: View,
-    pub filter: Filter,
-}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CardState {
@@ -85,6 +45,10 @@ pub enum Action {
     ClearFilters,
     /// Take the state a link, an embed option or the browser's history carries.
     Restore(Options),
+    /// A host's changes over the current state (`card.set({ view: "list" })`).
+    Apply(Vec<Change>),
+    /// Start over in this state, with no trail (a link applied once the card has started).
+    Reset(Options),
 }
 
 impl CardState {
@@ -179,6 +143,13 @@ impl CardState {
                 next.filter = Filter::default();
                 filter_announcement(dataset, &next)
             }
+            Action::Apply(changes) => {
+                let mut options = self.options();
+                changes.iter().for_each(|c| options.apply(c, true));
+                options.settle();
+                return self.reduce(dataset, Action::Restore(options));
+            }
+            Action::Reset(options) => return CardState::new(options),
             Action::Restore(options) => {
                 let snapshot = options.snapshot;
                 next.theme = options.theme;

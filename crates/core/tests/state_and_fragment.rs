@@ -5,7 +5,9 @@
 mod common;
 
 use common::actor;
-use who_backs_whom_core::fragment::{canonical_key, merge, Options, Theme, KEYS};
+use who_backs_whom_core::fragment::{
+    self, canonical_key, Change, Key, NoticeKind, Options, Theme, KEYS,
+};
 use who_backs_whom_core::state::{Action, CardState, View};
 use who_backs_whom_core::{Dataset, Filter, Relation, Stance};
 
@@ -522,33 +524,123 @@ fn camel_case_names_from_a_host_map_to_link_keys() {
     }
 }
 
-#[test]
-fn merge_replaces_the_keys_it_is_given_and_keeps_the_others() {
-    assert_eq!(
-        merge("focus=a&view=list&theme=dark", "view=timeline"),
-        "focus=a&theme=dark&view=timeline"
-    );
-    assert_eq!(merge("", "focus=b"), "focus=b");
-    assert_eq!(merge("#focus=a", ""), "focus=a");
+// ---------------------------------------------------------------------------
+// Typed changes (a host's `set`), the tokeniser and the limits
+// ---------------------------------------------------------------------------
+
+fn changes(d: &Dataset, link: &str) -> Vec<Change> {
+    let (changes, notices) = fragment::changes(d, fragment::pairs(link));
+    assert!(notices.is_empty(), "{notices:?}");
+    changes
 }
 
 #[test]
-fn merge_with_an_empty_hide_list_clears_that_filter_only() {
-    assert_eq!(
-        merge(
-            "hide-relation=training&hide-stance=neutral",
-            "hide-relation="
-        ),
-        "hide-stance=neutral"
-    );
-}
-
-#[test]
-fn merged_options_parse_to_the_override_over_the_current_state() {
+fn apply_replaces_the_keys_it_is_given_and_keeps_the_others() {
     let d = dataset();
-    let current = parse(&d, "select=alpha-state&view=list");
-    let merged = merge(&current.format(&d), "view=timeline");
-    let options = parse(&d, &merged);
-    assert_eq!(options.snapshot.view, View::Timeline);
-    assert_eq!(options.snapshot.selected, Some(actor(&d, "alpha-state")));
+    let s = CardState::new(parse(&d, "select=alpha-state&view=list&theme=dark"));
+    let s = s.reduce(&d, Action::Apply(changes(&d, "view=timeline")));
+    assert_eq!(s.view, View::Timeline);
+    assert_eq!(s.selected, Some(actor(&d, "alpha-state")));
+    assert_eq!(s.theme, Theme::Dark);
+}
+
+#[test]
+fn apply_of_a_hide_list_replaces_that_list_and_an_empty_one_clears_it() {
+    let d = dataset();
+    let s = CardState::new(parse(&d, "hide-relation=training&hide-stance=neutral"));
+    let s = s.reduce(&d, Action::Apply(changes(&d, "hide-relation=sanctions")));
+    assert_eq!(
+        s.filter.hidden_relations().collect::<Vec<_>>(),
+        [Relation::Sanctions]
+    );
+    let s = s.reduce(&d, Action::Apply(changes(&d, "hide-relation=")));
+    assert_eq!(s.filter.hidden_relations().count(), 0);
+    assert!(
+        !s.filter.shows_stance(Stance::Neutral),
+        "the other list stays"
+    );
+}
+
+#[test]
+fn apply_of_a_new_focus_keeps_the_trail_like_a_restore() {
+    let d = dataset();
+    let s = CardState::initial(&d).reduce(&d, Action::Apply(changes(&d, "focus=alpha-state")));
+    assert_eq!(s.focus, actor(&d, "alpha-state"));
+    assert_eq!(s.trail, [d.meta.focus]);
+}
+
+#[test]
+fn an_empty_select_closes_the_selection() {
+    let d = dataset();
+    let s = CardState::new(parse(&d, "select=alpha-state"));
+    let s = s.reduce(&d, Action::Apply(changes(&d, "select=")));
+    assert_eq!(s.selected, None);
+}
+
+#[test]
+fn reset_starts_over_without_a_trail() {
+    let d = dataset();
+    let s = CardState::initial(&d).reduce(&d, Action::Refocus(actor(&d, "alpha-state")));
+    assert!(!s.trail.is_empty());
+    let s = s.reduce(&d, Action::Reset(parse(&d, "focus=gamma-group")));
+    assert_eq!(s.focus, actor(&d, "gamma-group"));
+    assert!(s.trail.is_empty());
+}
+
+#[test]
+fn values_are_percent_decoded_so_an_encoded_value_cannot_set_another_key() {
+    let d = dataset();
+    // `%26` is `&` and `%3D` is `=`: inside a value they stay part of it.
+    let (options, notices) = Options::parse(&d, "view=list%26focus%3Dalpha-state");
+    assert_eq!(options.snapshot.focus, d.meta.focus);
+    assert_eq!(notices.len(), 1);
+    assert_eq!(notices[0].value, "list&focus=alpha-state");
+    assert_eq!(parse(&d, "view=%6Cist").snapshot.view, View::List);
+    assert_eq!(fragment::percent_decode("100%"), "100%", "a lone % stays");
+    assert_eq!(
+        fragment::percent_decode("%E1%80%99"),
+        "မ",
+        "UTF-8 sequences decode"
+    );
+}
+
+#[test]
+fn a_very_long_link_is_cut_with_a_notice_and_its_start_still_applies() {
+    let d = dataset();
+    let link = format!("view=list&{}", "x".repeat(fragment::MAX_LINK_CHARS * 100));
+    let started = std::time::Instant::now();
+    let (options, notices) = Options::parse(&d, &link);
+    assert_eq!(options.snapshot.view, View::List);
+    assert_eq!(notices[0].kind, NoticeKind::TooLong);
+    assert!(
+        notices[0].message().contains("cut"),
+        "{}",
+        notices[0].message()
+    );
+    assert!(started.elapsed().as_millis() < 500, "a long link is cheap");
+}
+
+#[test]
+fn thousands_of_unknown_keys_give_a_few_notices_and_a_count() {
+    let d = dataset();
+    let link: Vec<String> = (0..3000).map(|i| format!("k{i}=v")).collect();
+    let (_, notices) = Options::parse(&d, &link.join("&"));
+    assert_eq!(notices.len(), fragment::MAX_NOTICES + 1);
+    let NoticeKind::More(more) = notices.last().unwrap().kind else {
+        panic!("the last notice counts the rest: {notices:?}");
+    };
+    // Only what fits in MAX_LINK_CHARS is read, all of it unknown.
+    assert!(more > 100, "{more}");
+    assert!(notices
+        .last()
+        .unwrap()
+        .message()
+        .contains(&more.to_string()));
+}
+
+#[test]
+fn the_key_list_is_the_typed_keys_ids_in_format_order() {
+    assert_eq!(KEYS.to_vec(), Key::ALL.map(Key::id).to_vec());
+    assert_eq!(Key::from_name("hideClaimant"), Some(Key::HideClaimant));
+    assert_eq!(Key::from_name("colour"), None);
 }

@@ -377,25 +377,8 @@ pub fn records<'t, 'i>(sink: &mut Sink, document: &'t Document<'i>) -> Raw<'t, '
         let name = key.get_ref().as_ref();
         let (list, kind, allowed) = match name {
             "dataset" => {
-                match value.get_ref() {
-                    DeValue::Table(table) => {
-                        let record = Record {
-                            table,
-                            at: key.span().start,
-                            kind: "dataset",
-                            id: None,
-                            allowed: DATASET_FIELDS,
-                        };
-                        record.finish(sink);
-                        raw.dataset = Some(record);
-                    }
-                    _ => sink.error(
-                        value.span().start,
-                        "wrong-type",
-                        None,
-                        "`dataset` must be a table",
-                        "write it as a `[dataset]` section",
-                    ),
+                if let Some(record) = dataset_record(sink, key.span().start, value) {
+                    raw.dataset = Some(record);
                 }
                 continue;
             }
@@ -414,38 +397,7 @@ pub fn records<'t, 'i>(sink: &mut Sink, document: &'t Document<'i>) -> Raw<'t, '
                 continue;
             }
         };
-        let DeValue::Array(items) = value.get_ref() else {
-            sink.error(
-                value.span().start,
-                "wrong-type",
-                None,
-                format!("`{name}` must be a list of tables"),
-                format!("write each entry as a `[[{name}]]` section"),
-            );
-            continue;
-        };
-        for item in items {
-            let DeValue::Table(table) = item.get_ref() else {
-                sink.error(
-                    item.span().start,
-                    "wrong-type",
-                    None,
-                    format!("each entry of `{name}` must be a table"),
-                    format!("write each entry as a `[[{name}]]` section"),
-                );
-                continue;
-            };
-            let mut record = Record {
-                table,
-                at: item.span().start,
-                kind,
-                id: None,
-                allowed,
-            };
-            record.id = record.string(sink, "id", true).map(|s| s.value);
-            record.finish(sink);
-            list.push(record);
-        }
+        list.extend(array_records(sink, name, value, kind, allowed));
     }
     if raw.dataset.is_none() {
         sink.error(
@@ -457,4 +409,75 @@ pub fn records<'t, 'i>(sink: &mut Sink, document: &'t Document<'i>) -> Raw<'t, '
         );
     }
     raw
+}
+
+/// The `[dataset]` table (its header at `at`), or `None` (reported) when it is not a table.
+fn dataset_record<'t, 'i>(
+    sink: &mut Sink,
+    at: usize,
+    value: &'t Spanned<DeValue<'i>>,
+) -> Option<Record<'t, 'i>> {
+    let DeValue::Table(table) = value.get_ref() else {
+        sink.error(
+            value.span().start,
+            "wrong-type",
+            None,
+            "`dataset` must be a table",
+            "write it as a `[dataset]` section",
+        );
+        return None;
+    };
+    let record = Record {
+        table,
+        at,
+        kind: "dataset",
+        id: None,
+        allowed: DATASET_FIELDS,
+    };
+    record.finish(sink);
+    Some(record)
+}
+
+/// The entries of a `[[name]]` list, each with its id; what is not a table is reported.
+fn array_records<'t, 'i>(
+    sink: &mut Sink,
+    name: &str,
+    value: &'t Spanned<DeValue<'i>>,
+    kind: &'static str,
+    allowed: &'static [&'static str],
+) -> Vec<Record<'t, 'i>> {
+    let DeValue::Array(items) = value.get_ref() else {
+        sink.error(
+            value.span().start,
+            "wrong-type",
+            None,
+            format!("`{name}` must be a list of tables"),
+            format!("write each entry as a `[[{name}]]` section"),
+        );
+        return Vec::new();
+    };
+    let mut records = Vec::new();
+    for item in items {
+        let DeValue::Table(table) = item.get_ref() else {
+            sink.error(
+                item.span().start,
+                "wrong-type",
+                None,
+                format!("each entry of `{name}` must be a table"),
+                format!("write each entry as a `[[{name}]]` section"),
+            );
+            continue;
+        };
+        let mut record = Record {
+            table,
+            at: item.span().start,
+            kind,
+            id: None,
+            allowed,
+        };
+        record.id = record.string(sink, "id", true).map(|s| s.value);
+        record.finish(sink);
+        records.push(record);
+    }
+    records
 }

@@ -1,0 +1,543 @@
+//! The compiled dataset: a checked [`Dataset`] as one small text file that
+//! the engine reads at run time, so the same wasm shows any dataset.
+//!
+//! The file is UTF-8 text, one record a line, fields separated by tabs:
+//!
+//! ```text
+//! who-backs-whom dataset<TAB>1<TAB>9f3c…(16 hex digits)
+//! M<TAB>title<TAB>description<TAB>focus<TAB>as_of<TAB>version<TAB>short_title<TAB>publisher<TAB>license
+//! A<TAB>id<TAB>name<TAB>kind<TAB>description<TAB>alias;alias<TAB>leads<TAB>member_of
+//! S<TAB>id<TAB>title<TAB>title_supplied<TAB>publisher<TAB>kind<TAB>date<TAB>url
+//! C<TAB>id<TAB>subject<TAB>relation<TAB>stance<TAB>object<TAB>date<TAB>summary<TAB>attributed_to<TAB>sources<TAB>quote<TAB>status<TAB>note<TAB>date_basis
+//! X<TAB>id<TAB>about<TAB>date<TAB>summary<TAB>attributed_to<TAB>sources<TAB>quote<TAB>status<TAB>note<TAB>date_basis
+//! ```
+//!
+//! The header names the format, its [`FORMAT_VERSION`] and the FNV-1a hash of
+//! everything after the header line, which the decoder checks. References are
+//! indices (actors and sources in file order), vocabularies their stable ids,
+//! dates `YYYY[-MM[-DD]]`, lists `;`-separated, an absent value `\-`. Inside a
+//! field `\` escapes `\\`, tab `\t`, newline `\n`, carriage return `\r`, `;`
+//! `\s` and `<` `\l`, so the file can stand as it is inside an HTML
+//! `<script type="text/plain">` block (no `</script>`, no `<!--`, nothing the
+//! HTML parser rewrites) and still compresses as the text it is.
+//!
+//! Why text and not postcard or JSON: no serde in the wasm (the decoder is a
+//! few hundred bytes of `split` and `parse`), no base64 when it is inlined in
+//! a page, and brotli compresses it as well as the source TOML.
+//!
+//! Architecture invariant: [`decode`] never panics and never returns a
+//! dataset whose references point outside it; anything else is a
+//! [`DecodeError`] the card shows as a notice.
+
+use std::borrow::Cow;
+use std::fmt::Write;
+
+use crate::date::PartialDate;
+use crate::model::{Actor, ActorId, Claim, ContextItem, Dataset, Meta, Source, SourceId, Text};
+use crate::vocab::{ActorKind, Relation, SourceKind, Stance, Status};
+
+/// The first field of the header line.
+pub const MAGIC: &str = "who-backs-whom dataset";
+/// Bumped whenever a change to the format would make an old engine misread a file.
+pub const FORMAT_VERSION: u32 = 1;
+/// The file name of the compiled dataset, before its content hash is added.
+pub const FILE_STEM: &str = "dataset";
+
+/// Why a compiled dataset was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    /// The text is not a compiled dataset at all.
+    NotADataset,
+    /// A compiled dataset of another format version.
+    Version { found: String },
+    /// The content does not match the hash in the header: damaged in transit.
+    Damaged,
+    /// A record that cannot be read, on this 1-based line.
+    Corrupt { line: usize },
+}
+
+impl DecodeError {
+    /// One sentence for the reader and the console.
+    pub fn message(&self) -> String {
+        match self {
+            DecodeError::NotADataset => "The card's data is missing or is not a who-backs-whom dataset.".into(),
+            DecodeError::Version { found } => format!(
+                "The card's data is in format {found}, and this card reads format {FORMAT_VERSION}: it needs to be built again."
+            ),
+            DecodeError::Damaged => "The card's data arrived damaged; reload to try again.".into(),
+            DecodeError::Corrupt { line } => format!("The card's data cannot be read (line {line})."),
+        }
+    }
+}
+
+/// FNV-1a, 64 bits: the content hash in the header (not a security measure:
+/// it tells a damaged or truncated file from a whole one).
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, b| {
+        (hash ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The compiled form of `dataset`.
+pub fn encode(dataset: &Dataset) -> String {
+    let mut body = String::new();
+    encode_meta(&mut body, &dataset.meta);
+    for a in dataset.actors.iter() {
+        encode_actor(&mut body, a);
+    }
+    for s in dataset.sources.iter() {
+        encode_source(&mut body, s);
+    }
+    for c in dataset.claims.iter() {
+        encode_claim(&mut body, c);
+    }
+    for x in dataset.context.iter() {
+        encode_context(&mut body, x);
+    }
+    format!(
+        "{MAGIC}\t{FORMAT_VERSION}\t{:016x}\n{body}",
+        fnv1a(body.as_bytes())
+    )
+}
+
+fn encode_meta(out: &mut String, m: &Meta) {
+    record(
+        out,
+        'M',
+        &[
+            text(&m.title),
+            text(&m.description),
+            actor(Some(m.focus)),
+            m.as_of.iso(),
+            text(&m.version),
+            opt(&m.short_title),
+            opt(&m.publisher),
+            opt(&m.license),
+        ],
+    );
+}
+
+fn encode_actor(out: &mut String, a: &Actor) {
+    record(
+        out,
+        'A',
+        &[
+            text(&a.id),
+            text(&a.name),
+            a.kind.id().into(),
+            text(&a.description),
+            list(a.aliases.iter().map(|s| text(s))),
+            actor(a.leads),
+            actor(a.member_of),
+        ],
+    );
+}
+
+fn encode_source(out: &mut String, s: &Source) {
+    record(
+        out,
+        'S',
+        &[
+            text(&s.id),
+            text(&s.title),
+            u8::from(s.title_supplied).to_string(),
+            opt(&s.publisher),
+            s.kind.id().into(),
+            date(s.date),
+            opt(&s.url),
+        ],
+    );
+}
+
+fn encode_claim(out: &mut String, c: &Claim) {
+    record(
+        out,
+        'C',
+        &[
+            text(&c.id),
+            actor(Some(c.subject)),
+            c.relation.id().into(),
+            c.stance.id().into(),
+            actor(Some(c.object)),
+            date(c.date),
+            text(&c.summary),
+            actor(Some(c.attributed_to)),
+            list(c.sources.iter().map(|s| s.0.to_string())),
+            text(&c.quote),
+            c.status.id().into(),
+            opt(&c.note),
+            opt(&c.date_basis),
+        ],
+    );
+}
+
+fn encode_context(out: &mut String, x: &ContextItem) {
+    record(
+        out,
+        'X',
+        &[
+            text(&x.id),
+            list(x.about.iter().map(|a| a.0.to_string())),
+            date(x.date),
+            text(&x.summary),
+            actor(Some(x.attributed_to)),
+            list(x.sources.iter().map(|s| s.0.to_string())),
+            text(&x.quote),
+            x.status.id().into(),
+            opt(&x.note),
+            opt(&x.date_basis),
+        ],
+    );
+}
+
+fn record(out: &mut String, tag: char, fields: &[String]) {
+    out.push(tag);
+    for field in fields {
+        out.push('\t');
+        out.push_str(field);
+    }
+    out.push('\n');
+}
+
+const NONE: &str = "\\-";
+
+fn text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            ';' => out.push_str("\\s"),
+            '<' => out.push_str("\\l"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn opt(s: &Option<Text>) -> String {
+    s.as_deref().map_or(NONE.into(), text)
+}
+
+fn actor(id: Option<ActorId>) -> String {
+    id.map_or(NONE.into(), |a| a.0.to_string())
+}
+
+fn date(d: Option<PartialDate>) -> String {
+    d.map_or(NONE.into(), PartialDate::iso)
+}
+
+fn list(items: impl Iterator<Item = String>) -> String {
+    let mut out = String::new();
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.push(';');
+        }
+        let _ = write!(out, "{item}");
+    }
+    out
+}
+
+/// Reads a compiled dataset; refuses anything else without panicking.
+pub fn decode(file: &str) -> Result<Dataset, DecodeError> {
+    let body = check_header(file)?;
+    let mut reader = Reader {
+        counts: count_records(body),
+        line: 1,
+    };
+    let mut meta = None;
+    let mut dataset = Dataset {
+        meta: placeholder_meta(),
+        actors: Cow::Owned(Vec::new()),
+        sources: Cow::Owned(Vec::new()),
+        claims: Cow::Owned(Vec::new()),
+        context: Cow::Owned(Vec::new()),
+    };
+    for line in body.split_terminator('\n') {
+        reader.line += 1;
+        let mut fields = line.split('\t');
+        let tag = fields.next().unwrap_or_default();
+        let f = &mut Fields {
+            fields,
+            line: reader.line,
+        };
+        match tag {
+            "M" if meta.is_none() => meta = Some(reader.meta(f)?),
+            "A" => dataset.actors.to_mut().push(reader.actor(f)?),
+            "S" => dataset.sources.to_mut().push(reader.source(f)?),
+            "C" => dataset.claims.to_mut().push(reader.claim(f)?),
+            "X" => dataset.context.to_mut().push(reader.context(f)?),
+            _ => return Err(DecodeError::Corrupt { line: reader.line }),
+        }
+        f.end()?;
+    }
+    let whole = dataset.actors.len() == reader.counts.actors
+        && dataset.sources.len() == reader.counts.sources;
+    dataset.meta = meta
+        .filter(|_| whole)
+        .ok_or(DecodeError::Corrupt { line: reader.line })?;
+    Ok(dataset)
+}
+
+/// The body after a header of the right magic, version and hash.
+fn check_header(file: &str) -> Result<&str, DecodeError> {
+    let (header, body) = file.split_once('\n').ok_or(DecodeError::NotADataset)?;
+    let mut parts = header.split('\t');
+    if parts.next() != Some(MAGIC) {
+        return Err(DecodeError::NotADataset);
+    }
+    let version = parts.next().unwrap_or_default();
+    if version != FORMAT_VERSION.to_string() {
+        return Err(DecodeError::Version {
+            found: version.chars().take(12).collect(),
+        });
+    }
+    let hash = parts.next().and_then(|h| u64::from_str_radix(h, 16).ok());
+    if hash != Some(fnv1a(body.as_bytes())) || parts.next().is_some() {
+        return Err(DecodeError::Damaged);
+    }
+    Ok(body)
+}
+
+/// How many actors and sources the file holds: references are checked
+/// against these before the records they point at are read.
+#[derive(Default)]
+struct Counts {
+    actors: usize,
+    sources: usize,
+}
+
+fn count_records(body: &str) -> Counts {
+    let mut counts = Counts::default();
+    for line in body.split_terminator('\n') {
+        match line.as_bytes().first() {
+            Some(b'A') => counts.actors += 1,
+            Some(b'S') => counts.sources += 1,
+            _ => {}
+        }
+    }
+    counts
+}
+
+fn placeholder_meta() -> Meta {
+    Meta {
+        title: Cow::Borrowed(""),
+        description: Cow::Borrowed(""),
+        focus: ActorId(0),
+        as_of: PartialDate::year(0),
+        version: Cow::Borrowed(""),
+        short_title: None,
+        publisher: None,
+        license: None,
+    }
+}
+
+struct Reader {
+    counts: Counts,
+    line: usize,
+}
+
+/// The fields of one record, read in order.
+struct Fields<'a> {
+    fields: std::str::Split<'a, char>,
+    line: usize,
+}
+
+impl<'a> Fields<'a> {
+    fn corrupt<T>(&self) -> Result<T, DecodeError> {
+        Err(DecodeError::Corrupt { line: self.line })
+    }
+
+    fn raw(&mut self) -> Result<&'a str, DecodeError> {
+        match self.fields.next() {
+            Some(field) => Ok(field),
+            None => self.corrupt(),
+        }
+    }
+
+    fn end(&mut self) -> Result<(), DecodeError> {
+        match self.fields.next() {
+            None => Ok(()),
+            Some(_) => self.corrupt(),
+        }
+    }
+
+    fn text(&mut self) -> Result<Text, DecodeError> {
+        let raw = self.raw()?;
+        unescape(raw).ok_or(DecodeError::Corrupt { line: self.line })
+    }
+
+    fn opt_text(&mut self) -> Result<Option<Text>, DecodeError> {
+        let raw = self.raw()?;
+        if raw == NONE {
+            return Ok(None);
+        }
+        unescape(raw)
+            .map(Some)
+            .ok_or(DecodeError::Corrupt { line: self.line })
+    }
+
+    fn vocab<T>(&mut self, from_id: fn(&str) -> Option<T>) -> Result<T, DecodeError> {
+        let raw = self.raw()?;
+        from_id(raw).ok_or(DecodeError::Corrupt { line: self.line })
+    }
+
+    fn date(&mut self) -> Result<Option<PartialDate>, DecodeError> {
+        match self.raw()? {
+            NONE => Ok(None),
+            raw => PartialDate::parse(raw)
+                .map(Some)
+                .or_else(|_| self.corrupt()),
+        }
+    }
+
+    fn index(&mut self, below: usize) -> Result<u16, DecodeError> {
+        let raw = self.raw()?;
+        parse_index(raw, below).ok_or(DecodeError::Corrupt { line: self.line })
+    }
+
+    fn opt_index(&mut self, below: usize) -> Result<Option<u16>, DecodeError> {
+        match self.raw()? {
+            NONE => Ok(None),
+            raw => parse_index(raw, below)
+                .map(Some)
+                .ok_or(DecodeError::Corrupt { line: self.line }),
+        }
+    }
+
+    /// A `;`-separated list of indices below `below` (non-empty unless `may_be_empty`).
+    fn indices(&mut self, below: usize, may_be_empty: bool) -> Result<Vec<u16>, DecodeError> {
+        let raw = self.raw()?;
+        if raw.is_empty() && may_be_empty {
+            return Ok(Vec::new());
+        }
+        let items: Option<Vec<u16>> = raw.split(';').map(|i| parse_index(i, below)).collect();
+        items.ok_or(DecodeError::Corrupt { line: self.line })
+    }
+
+    fn texts(&mut self) -> Result<Vec<Text>, DecodeError> {
+        let raw = self.raw()?;
+        if raw.is_empty() {
+            return Ok(Vec::new());
+        }
+        let items: Option<Vec<Text>> = raw.split(';').map(unescape).collect();
+        items.ok_or(DecodeError::Corrupt { line: self.line })
+    }
+}
+
+fn parse_index(raw: &str, below: usize) -> Option<u16> {
+    raw.parse::<u16>().ok().filter(|i| usize::from(*i) < below)
+}
+
+impl Reader {
+    fn meta(&self, f: &mut Fields) -> Result<Meta, DecodeError> {
+        Ok(Meta {
+            title: f.text()?,
+            description: f.text()?,
+            focus: ActorId(f.index(self.counts.actors)?),
+            as_of: f.date()?.ok_or(DecodeError::Corrupt { line: f.line })?,
+            version: f.text()?,
+            short_title: f.opt_text()?,
+            publisher: f.opt_text()?,
+            license: f.opt_text()?,
+        })
+    }
+
+    fn actor(&self, f: &mut Fields) -> Result<Actor, DecodeError> {
+        let actors = self.counts.actors;
+        Ok(Actor {
+            id: f.text()?,
+            name: f.text()?,
+            kind: f.vocab(ActorKind::from_id)?,
+            description: f.text()?,
+            aliases: Cow::Owned(f.texts()?),
+            leads: f.opt_index(actors)?.map(ActorId),
+            member_of: f.opt_index(actors)?.map(ActorId),
+        })
+    }
+
+    fn source(&self, f: &mut Fields) -> Result<Source, DecodeError> {
+        Ok(Source {
+            id: f.text()?,
+            title: f.text()?,
+            title_supplied: match f.raw()? {
+                "0" => false,
+                "1" => true,
+                _ => return f.corrupt(),
+            },
+            publisher: f.opt_text()?,
+            kind: f.vocab(SourceKind::from_id)?,
+            date: f.date()?,
+            url: f.opt_text()?,
+        })
+    }
+
+    fn claim(&self, f: &mut Fields) -> Result<Claim, DecodeError> {
+        let actors = self.counts.actors;
+        Ok(Claim {
+            id: f.text()?,
+            subject: ActorId(f.index(actors)?),
+            relation: f.vocab(Relation::from_id)?,
+            stance: f.vocab(Stance::from_id)?,
+            object: ActorId(f.index(actors)?),
+            date: f.date()?,
+            summary: f.text()?,
+            attributed_to: ActorId(f.index(actors)?),
+            sources: Cow::Owned(self.sources(f)?),
+            quote: f.text()?,
+            status: f.vocab(Status::from_id)?,
+            note: f.opt_text()?,
+            date_basis: f.opt_text()?,
+        })
+    }
+
+    fn context(&self, f: &mut Fields) -> Result<ContextItem, DecodeError> {
+        let actors = self.counts.actors;
+        Ok(ContextItem {
+            id: f.text()?,
+            about: Cow::Owned(f.indices(actors, true)?.into_iter().map(ActorId).collect()),
+            date: f.date()?,
+            summary: f.text()?,
+            attributed_to: ActorId(f.index(actors)?),
+            sources: Cow::Owned(self.sources(f)?),
+            quote: f.text()?,
+            status: f.vocab(Status::from_id)?,
+            note: f.opt_text()?,
+            date_basis: f.opt_text()?,
+        })
+    }
+
+    fn sources(&self, f: &mut Fields) -> Result<Vec<SourceId>, DecodeError> {
+        Ok(f.indices(self.counts.sources, false)?
+            .into_iter()
+            .map(SourceId)
+            .collect())
+    }
+}
+
+/// The text of an escaped field; `None` for a malformed escape.
+fn unescape(raw: &str) -> Option<Text> {
+    if !raw.contains('\\') {
+        return Some(Cow::Owned(raw.to_owned()));
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        out.push(match chars.next()? {
+            '\\' => '\\',
+            't' => '\t',
+            'n' => '\n',
+            'r' => '\r',
+            's' => ';',
+            'l' => '<',
+            _ => return None,
+        });
+    }
+    Some(Cow::Owned(out))
+}
