@@ -45,8 +45,8 @@ fn check(text: &str, source: String) -> Result<Loaded, Vec<Diagnostic>> {
     })
 }
 
-/// Lines that look like a dataset: headers, known keys, and values that are
-/// strings (with quotes, elisions, escapes, odd characters), lists or junk.
+/// Lines that look like a dataset: headers, known keys with strange values,
+/// and any text at all.
 fn toml_line() -> impl Strategy<Value = String> {
     let header = prop::sample::select(vec![
         "[dataset]",
@@ -58,7 +58,15 @@ fn toml_line() -> impl Strategy<Value = String> {
         "[dataset",
     ])
     .prop_map(str::to_string);
-    let key = prop::sample::select(vec![
+    prop_oneof![
+        header,
+        (toml_key(), toml_value()).prop_map(|(k, v)| format!("{k} = {v}")),
+        any::<String>()
+    ]
+}
+
+fn toml_key() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
         "id",
         "name",
         "kind",
@@ -84,17 +92,18 @@ fn toml_line() -> impl Strategy<Value = String> {
         "leads",
         "member_of",
         "url",
-    ]);
+    ])
+}
+
+/// Strings (with quotes, elisions, escapes, odd characters), lists of them,
+/// known ids and values, and junk.
+fn toml_value() -> impl Strategy<Value = String> {
     let word = "[a-zA-Z0-9 …’'\\-\\\\\u{202e}\u{200b}\u{7}\u{301}é]{0,24}";
-    let value = prop_oneof![
+    let quoted = |ws: Vec<String>| ws.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>();
+    prop_oneof![
         word.prop_map(|w| format!("\"{w}\"")),
-        prop::collection::vec(word, 0..4).prop_map(|ws| format!(
-            "[{}]",
-            ws.iter()
-                .map(|w| format!("\"{w}\""))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
+        prop::collection::vec(word, 0..4)
+            .prop_map(move |ws| format!("[{}]", quoted(ws).join(", "))),
         prop::sample::select(vec![
             "\"doc.txt\"",
             "\"../x\"",
@@ -116,11 +125,6 @@ fn toml_line() -> impl Strategy<Value = String> {
         ])
         .prop_map(str::to_string),
         any::<String>(),
-    ];
-    prop_oneof![
-        header,
-        (key, value).prop_map(|(k, v)| format!("{k} = {v}")),
-        any::<String>()
     ]
 }
 

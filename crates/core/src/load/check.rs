@@ -1,10 +1,13 @@
 //! The checks a dataset must pass, and its conversion into the model.
 //!
-//! Structure first (ids, references, vocabularies, dates, URLs), then
-//! attribution: every claim has a source, a claimant and a quote found
-//! verbatim in its source, a summary that names the claimant (reported speech
-//! stays reported speech), a status consistent with who makes it, and a date
-//! no later and no more precise than its source supports.
+//! Structure first (ids, references, vocabularies, dates, URLs, limits,
+//! source paths that stay inside the dataset's folder), then attribution:
+//! every claim has a source, a claimant and a quote found verbatim in its
+//! source (NFC, whole words; an elision keeps real stretches of one
+//! paragraph, close together, and drops no negation), a summary that names
+//! the claimant (reported speech stays reported speech), a status consistent
+//! with who makes it, and a date no later and no more precise than its source
+//! supports.
 
 use std::borrow::Cow;
 use std::collections::HashMap;

@@ -1,5 +1,7 @@
 //! Reads the TOML document into raw records that keep every value's position,
-//! reporting syntax errors, missing fields, wrong types and unknown fields.
+//! reporting syntax errors, missing fields, wrong types, unknown fields and
+//! characters that hide or reorder text; and reads source texts (inside the
+//! dataset's folder, UTF-8 only).
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
