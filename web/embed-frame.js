@@ -2,11 +2,26 @@
  * so that embed-loader.js on the host can size the iframe. It posts
  *   { type: 'who-backs-whom:height', height }  and the AMP form
  *   { sentinel: 'amp', type: 'embed-size', height }
- * to window.parent with target origin '*' (the message carries only a height),
+ * and, for hosts that already run one of these listeners, Datawrapper's
+ *   { 'datawrapper-height': { <id>: height } }
+ * and the embed.ly / Medium-style string
+ *   JSON.stringify({ src, context: 'iframe.resize', height })
+ * to window.parent with target origin '*' (the messages carry only a height),
  * on load and whenever the height changes: at most once per animation frame,
  * and only when the height differs from the last one posted. On
  * { type: 'who-backs-whom:request-height' } from the parent (the loader asks
- * once, for frames that loaded before it) it posts the height again. */
+ * once, for frames that loaded before it) it posts the height again.
+ *
+ * Datawrapper's published listener (developer.datawrapper.de, "responsive
+ * iframe") resizes the iframe whose contentWindow is event.source, whatever
+ * the key; its older embed.js looks the key up as
+ * document.getElementById('datawrapper-chart-' + id) or iframe[src*=id]. So
+ * the key is, fixed at load: the iframe's name (name="…", letters, digits,
+ * _ and - only) if the host gave one (give the iframe
+ * id="datawrapper-chart-<name>" too for the older script); else the path and
+ * fragment the frame was loaded with, which are part of its src; else a short
+ * hash of them. `src` in the iframe.resize message is the address the frame
+ * was loaded with, as those listeners match it against iframe[src]. */
 (function () {
   'use strict';
   var GUARD = '__whoBacksWhomEmbedFrame';
@@ -19,6 +34,18 @@
 
   var last = -1;
   var scheduled = false;
+  var LOADED_FROM = location.href;
+  var CARD_ID = cardId();
+
+  /** The card's stable key in Datawrapper's message (see above). */
+  function cardId() {
+    if (/^[A-Za-z0-9_-]{1,64}$/.test(window.name)) return window.name;
+    var path = location.pathname + location.hash;
+    if (/^[A-Za-z0-9\/._~=&,:%+#-]{1,200}$/.test(path)) return path;
+    var hash = 5381;
+    for (var i = 0; i < path.length; i++) hash = ((hash * 33) ^ path.charCodeAt(i)) >>> 0;
+    return 'wbw-' + hash.toString(36);
+  }
 
   /** The height of the page's content in CSS px: the height of the root element's
    * box, which, unlike its scrollHeight, shrinks below the iframe's height when
@@ -33,6 +60,10 @@
   function post(height) {
     window.parent.postMessage({ type: 'who-backs-whom:height', height: height }, '*');
     window.parent.postMessage({ sentinel: 'amp', type: 'embed-size', height: height }, '*');
+    var sizes = {};
+    sizes[CARD_ID] = height;
+    window.parent.postMessage({ 'datawrapper-height': sizes }, '*');
+    window.parent.postMessage(JSON.stringify({ src: LOADED_FROM, context: 'iframe.resize', height: height }), '*');
   }
 
   function update() {
