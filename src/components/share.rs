@@ -155,7 +155,6 @@ mod tests {
 
     #[test]
     fn snippets_carry_the_state_as_fragment_and_as_attributes() {
-        let offline = dataset.meta.offline_file_name();
         let (iframe, element) = snippets(
             "https://card.example/wbw/",
             "focus=belarus&view=list",
@@ -176,7 +175,6 @@ mod tests {
 
     #[test]
     fn default_state_gives_bare_snippets() {
-        let offline = dataset.meta.offline_file_name();
         let (iframe, element) = snippets("https://c.example/", "", "T");
         assert!(iframe.contains(r#"src="https://c.example/embed.html""#));
         assert!(element.contains("<who-backs-whom><a href=\"https://c.example/\">T</a>"));
