@@ -388,8 +388,10 @@ test('(h) the manifest is linked, valid, and every icon it names loads with the 
   assert.equal(response.status, 200);
   assert.match(response.headers.get('content-type') || '', /^application\/(manifest\+)?json/);
   const manifest = JSON.parse(await response.text());
-  assert.equal(manifest.short_name, 'Who backs whom');
-  assert.ok(manifest.name);
+  // Named from the dataset's [dataset] table, not from the template.
+  assert.equal(manifest.short_name, "Who backs Myanmar's junta");
+  assert.equal(manifest.name, "Who backs Myanmar's junta and its election?");
+  assert.match(manifest.description, /^Attributed claims, taken from/);
   assert.equal(new URL(manifest.start_url, manifestUrl).href, url('./'));
   assert.equal(new URL(manifest.scope, manifestUrl).href, url('./'));
   assert.equal(manifest.display, 'standalone');

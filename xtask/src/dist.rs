@@ -138,6 +138,10 @@ struct Assets {
     title: String,
     short_name: String,
     description: String,
+    /// The schema.org JSON-LD block of the standalone page.
+    jsonld: String,
+    /// The oEmbed discovery link (only with a public URL: oEmbed needs absolute URLs).
+    oembed_link: String,
     /// `$WBW_PUBLIC_URL`: where the card will be served, for absolute links
     /// that must be absolute (og:image); "" leaves them relative.
     public_url: String,
@@ -160,6 +164,8 @@ impl Assets {
             .replace("__WBW_JSON_DESCRIPTION__", &json_string(&self.description))
             .replace("__WBW_TITLE__", &escape_html(&self.title))
             .replace("__WBW_DESCRIPTION__", &escape_html(&self.description))
+            .replace("__WBW_JSONLD__", &self.jsonld)
+            .replace("__WBW_OEMBED_LINK__", &self.oembed_link)
             .replace("__WBW_PUBLIC_URL__", &escape_html(&self.public_url))
     }
 }
@@ -414,7 +420,13 @@ fn precached(file: &str, offline: &str) -> bool {
         || file == offline
         || matches!(
             file,
-            "sw.js" | "element.js" | "embed-loader.js" | "card.png" | "card.svg"
+            "sw.js"
+                | "element.js"
+                | "embed-loader.js"
+                | "card.png"
+                | "card.svg"
+                | "claims.ftm.json"
+                | OEMBED
         ))
 }
 
@@ -450,6 +462,7 @@ pub fn build(root: &Path, build: &Build) -> Result {
     card.data = data;
     write_pages(root, &out, &assets, &card, &css, &nojs_css, &glue, &wasm)?;
     write_images(root, &out, &loaded)?;
+    write_oembed(&out, &loaded, &assets.public_url)?;
     write_data(&out, &loaded)?;
     write_service_worker(root, &out, &assets.offline)?;
     crate::sizes::precompress(&out)?;
@@ -496,12 +509,21 @@ fn write_assets(
         title: meta.title.to_string(),
         short_name: meta.short_name().to_string(),
         description: meta.description.to_string(),
-        public_url: match std::env::var("WBW_PUBLIC_URL") {
-            Ok(url) if !url.is_empty() && !url.ends_with('/') => url + "/",
-            Ok(url) => url,
-            Err(_) => String::new(),
-        },
+        jsonld: String::new(),
+        oembed_link: String::new(),
+        public_url: public_url(),
     };
+    assets.jsonld = format!(
+        r#"<script type="application/ld+json">{}</script>"#,
+        load::jsonld::jsonld(&loaded.dataset, &assets.public_url)
+    );
+    if !assets.public_url.is_empty() {
+        assets.oembed_link = format!(
+            r#"<link rel="alternate" type="application/json+oembed" href="{}{OEMBED}" title="{}">"#,
+            escape_html(&assets.public_url),
+            escape_html(&assets.title)
+        );
+    }
     let boot = assets.substitute(&read_text(&root.join("web/boot.js"))?);
     assets.boot = format!("boot-{}.js", content_hash(boot.as_bytes()));
     write(&out.join(&assets.glue), glue)?;
@@ -558,6 +580,35 @@ fn write_pages(
     Ok(())
 }
 
+/// `$WBW_PUBLIC_URL` with one trailing slash, or "".
+fn public_url() -> String {
+    match std::env::var("WBW_PUBLIC_URL") {
+        Ok(url) if !url.is_empty() && !url.ends_with('/') => url + "/",
+        Ok(url) => url,
+        Err(_) => String::new(),
+    }
+}
+
+/// The oEmbed response's file name (beside the pages).
+const OEMBED: &str = "oembed.json";
+
+/// The width and height a PNG's header gives.
+fn png_size(png: &[u8]) -> Option<(u32, u32)> {
+    let word = |at: usize| Some(u32::from_be_bytes(png.get(at..at + 4)?.try_into().ok()?));
+    Some((word(16)?, word(20)?))
+}
+
+/// `oembed.json` for the standalone page, when the public URL is known.
+fn write_oembed(out: &Path, loaded: &load::Loaded, public_url: &str) -> Result {
+    if public_url.is_empty() {
+        println!("build: oembed.json left out: oEmbed needs absolute URLs; set WBW_PUBLIC_URL to the card's public address");
+        return Ok(());
+    }
+    let thumbnail = png_size(&read(&out.join("card.png"))?);
+    let json = load::oembed::oembed(&loaded.dataset, public_url, "embed.html", None, thumbnail);
+    write(&out.join(OEMBED), json)
+}
+
 /// The card as an image (from the core's layout) and the app icons.
 fn write_images(root: &Path, out: &Path, loaded: &load::Loaded) -> Result {
     let card_svg = crate::image::card_svg(&loaded.dataset);
@@ -582,6 +633,10 @@ fn write_data(out: &Path, loaded: &load::Loaded) -> Result {
     write(
         &out.join("claims.csv"),
         load::export::to_csv(&loaded.dataset),
+    )?;
+    write(
+        &out.join("claims.ftm.json"),
+        load::ftm::to_ftm(&loaded.dataset, &loaded.source_texts),
     )?;
     for (source, text) in loaded.dataset.sources.iter().zip(&loaded.source_texts) {
         write(&out.join(format!("sources/{}.txt", source.id)), text)?;

@@ -248,6 +248,14 @@ fn test(root: &Path) -> Result {
         .env("WBW_TEST_DATASET", &test_data),
     )?;
     dist::build(root, &dist::Build::from_env(root))?;
+    let ftm_python = tools::ensure_followthemoney()?;
+    steps.run(
+        "FollowTheMoney export validated by followthemoney",
+        Command::new(&ftm_python)
+            .arg("tests/ftm/validate.py")
+            .arg("dist/claims.ftm.json")
+            .current_dir(root),
+    )?;
     second_dataset(root)?;
     steps.passed += 1;
     let listener = serve::bind(0)?;

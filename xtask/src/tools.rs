@@ -115,6 +115,35 @@ pub fn ensure_npm(root: &Path) -> Result {
     std::fs::write(&stamp, lock).map_err(|e| format!("{}: {e}", stamp.display()))
 }
 
+/// The `followthemoney` package that validates the FtM export, pinned.
+pub const FOLLOWTHEMONEY_VERSION: &str = "4.11.2";
+
+/// A per-user virtual environment with `followthemoney` at its pinned
+/// version (created once, reused by every clone); returns its python.
+pub fn ensure_followthemoney() -> Result<PathBuf> {
+    let venv = cache_dir().join(format!("ftm-venv-{FOLLOWTHEMONEY_VERSION}"));
+    let python = venv.join("bin/python");
+    let stamp = venv.join(".wbw-installed");
+    if stamp.is_file() {
+        return Ok(python);
+    }
+    println!(
+        "setup: installing followthemoney {FOLLOWTHEMONEY_VERSION} into {} (once; a few minutes)",
+        venv.display()
+    );
+    run(Command::new("python3").arg("-m").arg("venv").arg(&venv))
+        .map_err(|e| format!("{e}\n  fix: install python3 with its venv module"))?;
+    run(Command::new(venv.join("bin/pip")).args([
+        "install",
+        "--quiet",
+        &format!("followthemoney=={FOLLOWTHEMONEY_VERSION}"),
+    ]))
+    .map_err(|e| format!("{e}\n  fix: check the network to PyPI, then run the command again"))?;
+    std::fs::write(&stamp, FOLLOWTHEMONEY_VERSION)
+        .map_err(|e| format!("{}: {e}", stamp.display()))?;
+    Ok(python)
+}
+
 /// Debian's Chromium and ChromeDriver, for the browser tests.
 pub fn ensure_chromium() -> Result {
     if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
