@@ -1151,3 +1151,60 @@ fn more_than_65535_actors_or_sources_is_an_error() {
         assert_eq!((d.line, d.column), at);
     }
 }
+
+// ---------------------------------------------------------------------------
+// What reaches the terminal
+// ---------------------------------------------------------------------------
+
+/// Nothing a terminal acts on: no control character but the one newline
+/// before the hint, no bidi override, zero-width or line-separator character.
+fn terminal_safe(shown: &str) -> bool {
+    let (head, hint) = shown.split_once("\n    hint: ").unwrap_or((shown, ""));
+    [head, hint].iter().all(|part| {
+        !part.chars().any(|c| {
+            c.is_control()
+                || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}')
+        })
+    })
+}
+
+#[test]
+fn dataset_values_reach_the_terminal_escaped() {
+    let hostile = "x\u{1b}]0;owned\u{7}\u{1b}[2J\u{202e}\u{200b}\r\n\u{9b}31m";
+    let d = Diagnostic {
+        file: PathBuf::from(format!("data/{hostile}.toml")),
+        line: 3,
+        column: 7,
+        code: "unknown-actor",
+        id: Some(hostile.to_string()),
+        message: format!("no actor `{hostile}`"),
+        hint: format!("did you mean `{hostile}`?"),
+    };
+    let shown = d.to_string();
+    assert!(terminal_safe(&shown), "{shown:?}");
+    let escaped = r"x\u{1b}]0;owned\u{7}\u{1b}[2J\u{202e}\u{200b}\r\n\u{9b}31m";
+    assert_eq!(
+        shown,
+        format!("data/{escaped}.toml:3:7: error[unknown-actor] in `{escaped}`: no actor `{escaped}`\n    hint: did you mean `{escaped}`?")
+    );
+    // Ordinary text, quotes and letters of any script print as they are.
+    let plain = Diagnostic {
+        id: Some("ထိုင်း “Thai”".into()),
+        ..d
+    };
+    assert!(plain.to_string().contains(" in `ထိုင်း “Thai”`: "));
+}
+
+#[test]
+fn a_hostile_id_in_a_dataset_prints_escaped() {
+    let text = "[dataset]\ntitle = \"T\"\nfocus = \"a\u{1b}[2J\u{202e}\"\nas_of = \"2025\"\nversion = \"0.1.0\"\ndescription = \"D\"\n\n[[actors]]\nid = \"b\u{1b}]0;x\u{7}\"\nname = \"Beta\"\nkind = \"state\"\ndescription = \"An actor\"\n";
+    let diagnostics =
+        load::load_str(Path::new("hostile.toml"), text, |_| Ok(String::new())).unwrap_err();
+    assert!(!diagnostics.is_empty());
+    for d in &diagnostics {
+        let shown = d.to_string();
+        assert!(terminal_safe(&shown), "{shown:?}");
+    }
+    let all = all(&diagnostics);
+    assert!(all.contains(r"\u{1b}"), "the escapes are shown: {all}");
+}

@@ -37,20 +37,44 @@ pub struct Diagnostic {
     pub hint: String,
 }
 
+/// Prints as `file:line:column: error[code] in `id`: message` and a hint
+/// line. Every part can hold dataset values, so characters a terminal would
+/// act on (control characters and ESC sequences, bidi overrides, zero-width
+/// and line-separator characters) are printed as their escapes (`\n`,
+/// `\u{1b}`), never as themselves.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fn escaped(text: &str) -> String {
+            text.chars()
+                .map(|c| match c {
+                    '\n' | '\r' | '\t' => c.escape_debug().to_string(),
+                    c if c.is_control()
+                        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}'
+                            | '\u{2060}'..='\u{2069}' | '\u{feff}') =>
+                    {
+                        c.escape_unicode().to_string()
+                    }
+                    c => c.to_string(),
+                })
+                .collect()
+        }
         write!(
             f,
             "{}:{}:{}: error[{}]",
-            self.file.display(),
+            escaped(&self.file.display().to_string()),
             self.line,
             self.column,
-            self.code
+            escaped(self.code)
         )?;
         if let Some(id) = &self.id {
-            write!(f, " in `{id}`")?;
+            write!(f, " in `{}`", escaped(id))?;
         }
-        write!(f, ": {}\n    hint: {}", self.message, self.hint)
+        write!(
+            f,
+            ": {}\n    hint: {}",
+            escaped(&self.message),
+            escaped(&self.hint)
+        )
     }
 }
 
