@@ -399,6 +399,22 @@ fn read_row(
     (entry, problems)
 }
 
+/// The line a record starts on. The reader gives each record the position
+/// where the previous one ended, before the blank lines it skips, so the
+/// line breaks that follow that position are counted here too.
+fn row_line(text: &str, position: &csv::Position) -> usize {
+    let rest = text
+        .as_bytes()
+        .get(position.byte() as usize..)
+        .unwrap_or(&[]);
+    let skipped = rest
+        .iter()
+        .take_while(|&&b| b == b'\n' || b == b'\r')
+        .filter(|&&b| b == b'\n')
+        .count();
+    position.line() as usize + skipped
+}
+
 /// Reads and checks one CSV file (`file` names it in problems).
 fn read_sheet(file: &str, text: &str, kind: &'static Kind) -> (Sheet, Vec<Problem>) {
     let mut reader = csv::ReaderBuilder::new()
@@ -436,7 +452,7 @@ fn read_sheet(file: &str, text: &str, kind: &'static Kind) -> (Sheet, Vec<Proble
         let record = match record {
             Ok(record) => record,
             Err(e) => {
-                let row = e.position().map_or(0, |p| p.line() as usize);
+                let row = e.position().map_or(0, |p| row_line(text, p));
                 problems.push(problem(
                     file,
                     row,
@@ -448,7 +464,7 @@ fn read_sheet(file: &str, text: &str, kind: &'static Kind) -> (Sheet, Vec<Proble
                 continue;
             }
         };
-        let row = record.position().map_or(0, |p| p.line() as usize);
+        let row = record.position().map_or(0, |p| row_line(text, p));
         let row_kind = match row_kind(kind, &columns, &record) {
             Ok(row_kind) => row_kind,
             Err(column) => {
@@ -1027,6 +1043,42 @@ mod tests {
             .map(|(r, c, h)| (*r, *c, h.to_string()))
             .collect();
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn rows_after_blank_lines_are_reported_at_their_own_line() {
+        let good = "c1,belarus,general-backing,backs,myanmar-junta,,S.,justice-for-myanmar,news-report-lukashenko-2025,Belarus,alleged";
+        let bad = |id: &str| {
+            format!("{id},belarus,backing,backs,myanmar-junta,,S.,justice-for-myanmar,news-report-lukashenko-2025,Q,alleged")
+        };
+        let multiline = "c3,belarus,general-backing,backs,myanmar-junta,,\"two\nlines\",justice-for-myanmar,news-report-lukashenko-2025,Q,rumoured";
+        // Lines: 1 header, 2 good, 3-4 blank, 5 bad, 6 blank, 7-8 the row with a
+        // line break in a cell, 9-11 blank, 12 bad, 13 blank.
+        let lines = [
+            HEADER.to_string(),
+            good.to_string(),
+            String::new(),
+            String::new(),
+            bad("c2"),
+            String::new(),
+            multiline.to_string(),
+            String::new(),
+            String::new(),
+            String::new(),
+            bad("c4"),
+            String::new(),
+        ];
+        let expected: Vec<(usize, usize, String)> =
+            [(5, 3, "relation"), (7, 11, "status"), (12, 3, "relation")]
+                .iter()
+                .map(|(r, c, h)| (*r, *c, h.to_string()))
+                .collect();
+        for newline in ["\n", "\r\n"] {
+            let csv = lines.join("\n").replace('\n', newline);
+            let mut found = problems(&csv);
+            found.sort();
+            assert_eq!(found, expected, "line endings {newline:?}");
+        }
     }
 
     #[test]
