@@ -247,7 +247,22 @@ fn test(root: &Path) -> Result {
         .env("CHROMEDRIVER", tools::CHROMEDRIVER)
         .env("WBW_TEST_DATASET", &test_data),
     )?;
-    dist::build(root, &dist::Build::from_env(root))?;
+    // The end-to-end suites read dist/ at the address the server below gives it,
+    // and oEmbed (discovery and its JSON) needs absolute URLs: bind first, then
+    // build with that address as WBW_PUBLIC_URL, then serve.
+    let listener = serve::bind(0)?;
+    let url = format!(
+        "http://127.0.0.1:{}/",
+        listener.local_addr().map_err(|e| e.to_string())?.port()
+    );
+    let public_url = std::env::var_os("WBW_PUBLIC_URL");
+    std::env::set_var("WBW_PUBLIC_URL", &url);
+    let built = dist::build(root, &dist::Build::from_env(root));
+    match public_url {
+        Some(value) => std::env::set_var("WBW_PUBLIC_URL", value),
+        None => std::env::remove_var("WBW_PUBLIC_URL"),
+    }
+    built?;
     let ftm_python = tools::ensure_followthemoney()?;
     steps.run(
         "FollowTheMoney export validated by followthemoney",
@@ -258,11 +273,6 @@ fn test(root: &Path) -> Result {
     )?;
     second_dataset(root)?;
     steps.passed += 1;
-    let listener = serve::bind(0)?;
-    let url = format!(
-        "http://127.0.0.1:{}/",
-        listener.local_addr().map_err(|e| e.to_string())?.port()
-    );
     let dist = root.join("dist");
     std::thread::spawn(move || serve::serve(listener, dist));
     steps.run(
