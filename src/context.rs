@@ -3,8 +3,9 @@
 //! shows and where its files (data downloads, source texts) live.
 //!
 //! Architecture invariant: a component imports this module, never its
-//! parent; the context is provided once per card, by [`crate::page`],
-//! [`crate::embed`] or an app that uses [`crate::Card`].
+//! parent; the context is provided once per card, by [`crate::Card`] itself
+//! (from the dataset its [`crate::CardControl`] holds, which grows as the
+//! parts of a large dataset load).
 
 use std::ops::Deref;
 use std::rc::Rc;
@@ -57,4 +58,23 @@ pub fn use_card_context() -> CardContext {
 #[hook]
 pub fn use_dataset() -> DatasetRef {
     use_card_context().dataset
+}
+
+/// GETs `url` from the card's own origin (no credentials) and returns its
+/// text; `None` for a network failure or a status other than 2xx.
+#[cfg(target_arch = "wasm32")]
+pub async fn fetch_text(url: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let init = web_sys::RequestInit::new();
+    init.set_credentials(web_sys::RequestCredentials::Omit);
+    let promise = web_sys::window()?.fetch_with_str_and_init(url, &init);
+    let response: web_sys::Response = JsFuture::from(promise).await.ok()?.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
 }

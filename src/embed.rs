@@ -22,7 +22,7 @@ use yew::prelude::*;
 use yew::AppHandle;
 
 use crate::components::card::{use_card, Card};
-use crate::context::{use_dataset, CardContext, DatasetRef};
+use crate::context::{CardContext, DatasetRef};
 
 /// The prefix of every event the card dispatches.
 const EVENT_PREFIX: &str = "who-backs-whom:";
@@ -82,20 +82,10 @@ impl PartialEq for EmbeddedProps {
 
 #[component]
 fn Embedded(props: &EmbeddedProps) -> Html {
-    let inner = props.clone();
-    html! {
-        <ContextProvider<CardContext> context={props.context.clone()}>
-            <EmbeddedCard ..inner />
-        </ContextProvider<CardContext>>
-    }
-}
-
-#[component]
-fn EmbeddedCard(props: &EmbeddedProps) -> Html {
-    let dataset = use_dataset();
+    let dataset = props.context.dataset.clone();
     let card = {
         let initial = props.initial.0.clone();
-        use_card(move || initial)
+        use_card(dataset.clone(), move || initial)
     };
     let notices = use_state(|| Rc::new(props.initial.1.clone()));
     {
@@ -118,11 +108,11 @@ fn EmbeddedCard(props: &EmbeddedProps) -> Html {
     {
         let (events, shared, dataset) =
             (props.events.clone(), props.shared.clone(), dataset.clone());
-        use_effect_with(card.state.options(), move |options| {
+        use_effect_with(card.state().options(), move |options| {
             report(&events, &shared, &dataset, options);
         });
     }
-    html! { <Card card={card} notices={(*notices).clone()} /> }
+    html! { <Card card={card} notices={(*notices).clone()} asset_base={props.context.asset_base.clone()} /> }
 }
 
 /// Tells the host what changed: `ready` once, `change` every time, `select`

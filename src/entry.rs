@@ -12,6 +12,8 @@ use crate::page::{current_fragment, Page, PageProps};
 pub const ROOT_ID: &str = "wbw-root";
 /// Id of the page's inline copy of the compiled dataset (`<script type="text/plain">`).
 pub const DATA_ID: &str = "wbw-data";
+/// Id of the inline part of the default focus, for a dataset in parts.
+pub const PART_ID: &str = "wbw-part";
 
 /// Starts the card on the standalone page.
 pub fn start() {
@@ -22,11 +24,12 @@ pub fn start() {
     let Some(root) = document.get_element_by_id(ROOT_ID) else {
         return;
     };
-    let text = document
-        .get_element_by_id(DATA_ID)
-        .and_then(|e| e.text_content())
-        .unwrap_or_default();
-    let dataset = match DatasetRef::decode(&text) {
+    let block = |id| {
+        document
+            .get_element_by_id(id)
+            .and_then(|e| e.text_content())
+    };
+    let dataset = match inline_dataset(block(DATA_ID), block(PART_ID)) {
         Ok(dataset) => dataset,
         Err(error) => return unavailable(&document, &root, &error.message()),
     };
@@ -41,6 +44,21 @@ pub fn start() {
         return;
     }
     yew::Renderer::<Page>::with_root_and_props(root, props).render();
+}
+
+/// The page's dataset: whole, or an index with its focus's part (so that
+/// the first render equals the prerendered one without a fetch).
+fn inline_dataset(
+    data: Option<String>,
+    part: Option<String>,
+) -> Result<DatasetRef, who_backs_whom_core::codec::DecodeError> {
+    let dataset = who_backs_whom_core::codec::decode(&data.unwrap_or_default())?;
+    let Some(part) = part else {
+        return Ok(DatasetRef(std::rc::Rc::new(dataset)));
+    };
+    let focus = dataset.meta.focus;
+    let whole = who_backs_whom_core::codec::decode_part(&dataset, focus, &part)?;
+    Ok(DatasetRef(std::rc::Rc::new(whole)))
 }
 
 /// The prerendered card stays readable; a notice says why it is not interactive.

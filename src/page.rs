@@ -18,7 +18,7 @@ use who_backs_whom_core::state::Action;
 use yew::prelude::*;
 
 use crate::components::card::{use_card, Card};
-use crate::context::{use_dataset, CardContext, DatasetRef};
+use crate::context::DatasetRef;
 
 fn window() -> web_sys::Window {
     web_sys::window().expect("the card runs in a browser window")
@@ -63,36 +63,20 @@ pub struct PageProps {
     pub hydrated: bool,
 }
 
-/// The card wired to the page URL, with its context.
+/// The card wired to the page URL.
 #[component]
 pub fn Page(props: &PageProps) -> Html {
-    let context = CardContext {
-        dataset: props.dataset.clone(),
-        asset_base: AttrValue::default(),
-    };
-    html! {
-        <ContextProvider<CardContext> {context}>
-            <PageCard fragment={props.fragment.clone()} hydrated={props.hydrated} />
-        </ContextProvider<CardContext>>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct PageCardProps {
-    fragment: AttrValue,
-    hydrated: bool,
-}
-
-#[component]
-fn PageCard(props: &PageCardProps) -> Html {
-    let dataset = use_dataset();
+    let dataset = props.dataset.clone();
     let (link, link_notices) = Options::parse(&dataset, &props.fragment);
     // A prerendered page shows the defaults; a link is applied once the wasm
     // has taken over, so hydration always matches the markup.
     let deferred = props.hydrated && !props.fragment.is_empty();
     let card = {
         let (link, defaults) = (link.clone(), Options::defaults(&dataset));
-        use_card(move || if deferred { defaults } else { link })
+        use_card(
+            dataset.clone(),
+            move || if deferred { defaults } else { link },
+        )
     };
     let notices = use_state(|| {
         Rc::new(if deferred {
@@ -115,7 +99,7 @@ fn PageCard(props: &PageCardProps) -> Html {
             move || drop(listener)
         });
     }
-    use_url_writer(card.state.options(), &dataset);
+    use_url_writer(card.state().options(), &dataset);
     html! { <Card card={card} notices={(*notices).clone()} /> }
 }
 

@@ -9,7 +9,7 @@ use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use who_backs_whom::core::fragment::Options;
-use who_backs_whom::{use_card, Card, CardContext, DatasetRef};
+use who_backs_whom::{use_card, Card, DatasetRef};
 use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -25,24 +25,11 @@ struct TestCardProps {
     config: AttrValue,
 }
 
-/// A card owned the way an app owns one: its context, its state from `use_card`.
+/// A card owned the way an app owns one: its state from `use_card`.
 #[component]
 fn TestCard(props: &TestCardProps) -> Html {
-    let context = CardContext {
-        dataset: props.dataset.clone(),
-        asset_base: AttrValue::default(),
-    };
-    html! {
-        <ContextProvider<CardContext> {context}>
-            <Owned config={props.config.clone()} dataset={props.dataset.clone()} />
-        </ContextProvider<CardContext>>
-    }
-}
-
-#[component]
-fn Owned(props: &TestCardProps) -> Html {
     let (options, notices) = Options::parse(&props.dataset, &props.config);
-    let card = use_card(move || options);
+    let card = use_card(props.dataset.clone(), move || options);
     html! { <Card {card} notices={Rc::new(notices)} /> }
 }
 

@@ -2,8 +2,10 @@
 // is cut. TEMPLATE: xtask replaces __WBW_VERSION__ and __WBW_PRECACHE__.
 //
 // What it stores: only the card's own public files listed in PRECACHE, in one
-// cache per build, `who-backs-whom-<version>`. Nothing else is ever written to
-// a cache (no responses seen at run time, nothing about the reader).
+// cache per build, `who-backs-whom-<version>`, and, for a large dataset in
+// parts, each part (`parts/part-<hash>.txt`, named by its content) once a
+// reader's card has fetched it, so what was seen opens again offline.
+// Nothing else is ever written to a cache (nothing about the reader).
 //
 // Versions never mix: a page served by this worker and every asset it loads
 // come from this build's cache (or, for the page, from the network only when
@@ -37,6 +39,8 @@ const NAVIGATION_TIMEOUT_MS = 3000;
 
 const SCOPE = new URL('./', self.location.href).href;
 const PRECACHED = new Set(PRECACHE.map((path) => new URL(path, SCOPE).href));
+/** Parts of a dataset in parts: content-hashed, cached as they are fetched. */
+const PARTS = new URL('parts/', SCOPE).href;
 
 self.addEventListener('install', (event) => {
   self.skipWaiting();
@@ -93,6 +97,7 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   if (PRECACHED.has(url.href)) event.respondWith(fromCache(request, url.href));
+  else if (url.href.startsWith(PARTS)) event.respondWith(part(request, url.href));
   // Anything else: not handled, so the browser goes to the network; nothing is stored.
 });
 
@@ -108,6 +113,16 @@ async function fromCache(request, key) {
   const cache = await caches.open(CACHE);
   const hit = await cache.match(key);
   return hit || fetch(request);
+}
+
+/** A part: from this build's cache, else the network (and then kept). */
+async function part(request, key) {
+  const cache = await caches.open(CACHE);
+  const hit = await cache.match(key);
+  if (hit) return hit;
+  const response = await fetch(request);
+  if (response.ok && response.type === 'basic') await cache.put(key, response.clone()).catch(() => {});
+  return response;
 }
 
 /**

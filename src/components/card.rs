@@ -1,13 +1,17 @@
 //! The card: header, focus bar, view switch, filters, the chosen view, the
 //! detail panel, sources and the live region. A controlled component: its
-//! state lives in a [`CardControl`] that its owner makes with [`use_card`]
-//! (the standalone page, the embed, an app) and steers with actions.
+//! state (and the dataset, which grows as parts load) lives in a
+//! [`CardControl`] that its owner makes with [`use_card`] (the standalone
+//! page, the embed, an app) and steers with actions. The card provides the
+//! [`CardContext`] its components read, and loads the parts of a large
+//! dataset as a reader reaches them.
 
 use std::rc::Rc;
 
 use who_backs_whom_core::fragment::{Notice, Options, Theme};
 use who_backs_whom_core::query::{self, Neighbourhood};
 use who_backs_whom_core::state::{plural, Action, CardState, View};
+use who_backs_whom_core::{codec, ActorId, Dataset};
 use yew::prelude::*;
 
 use super::detail::Detail;
@@ -17,40 +21,140 @@ use super::network::NetworkView;
 use super::share::SharePanel;
 use super::sources::SourcesPanel;
 use super::timeline::TimelineView;
-use crate::context::{use_dataset, DatasetRef};
+use crate::context::{CardContext, DatasetRef};
+
+/// Where the claims about an actor stand, for a dataset in parts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PartStatus {
+    Ready,
+    Loading,
+    Failed,
+}
 
 /// The reducer's state with the dataset it reads.
 #[derive(Clone, PartialEq)]
 pub struct CardModel {
     dataset: DatasetRef,
-    pub state: CardState,
+    state: CardState,
+    loading: Vec<ActorId>,
+    failed: Vec<ActorId>,
+}
+
+/// What changes a card: a reader's or host's action, or a part arriving.
+pub enum CardMsg {
+    Act(Action),
+    Loading(ActorId),
+    Loaded(ActorId, Rc<str>),
+    Failed(ActorId),
+    Retry(ActorId),
 }
 
 impl Reducible for CardModel {
-    type Action = Action;
+    type Action = CardMsg;
 
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let state = self.state.reduce(&self.dataset, action);
-        Rc::new(CardModel {
-            dataset: self.dataset.clone(),
-            state,
-        })
+    fn reduce(self: Rc<Self>, msg: CardMsg) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match msg {
+            CardMsg::Act(action) => next.state = self.state.reduce(&self.dataset, action),
+            CardMsg::Loading(actor) => next.loading.push(actor),
+            CardMsg::Loaded(actor, text) => {
+                next.loading.retain(|a| *a != actor);
+                match codec::decode_part(&self.dataset, actor, &text) {
+                    Ok(dataset) => next.dataset = DatasetRef(Rc::new(dataset)),
+                    Err(_) => next.failed.push(actor),
+                }
+            }
+            CardMsg::Failed(actor) => {
+                next.loading.retain(|a| *a != actor);
+                next.failed.push(actor);
+            }
+            CardMsg::Retry(actor) => next.failed.retain(|a| *a != actor),
+        }
+        Rc::new(next)
     }
 }
 
-/// The one owner of a card's state: read `handle.state`, change it with
-/// `handle.dispatch(action)`.
-pub type CardControl = UseReducerHandle<CardModel>;
+/// The one owner of a card's state: read it with [`CardControl::state`],
+/// change it with [`CardControl::dispatch`].
+#[derive(Clone, PartialEq)]
+pub struct CardControl(UseReducerHandle<CardModel>);
 
-/// A card's state, starting from `initial` (options over the dataset of the
-/// surrounding context).
+impl CardControl {
+    pub fn state(&self) -> &CardState {
+        &self.0.state
+    }
+
+    /// The dataset as loaded so far.
+    pub fn dataset(&self) -> &DatasetRef {
+        &self.0.dataset
+    }
+
+    pub fn dispatch(&self, action: Action) {
+        self.0.dispatch(CardMsg::Act(action));
+    }
+
+    /// Whether the claims about `actor` can be shown.
+    pub fn part_status(&self, actor: ActorId) -> PartStatus {
+        if self.0.dataset.has_claims_of(actor) {
+            PartStatus::Ready
+        } else if self.0.failed.contains(&actor) {
+            PartStatus::Failed
+        } else {
+            PartStatus::Loading
+        }
+    }
+}
+
+/// A card's state over `dataset`, starting from `initial`.
 #[hook]
-pub fn use_card(initial: impl FnOnce() -> Options) -> CardControl {
-    let dataset = use_dataset();
-    use_reducer(move || CardModel {
+pub fn use_card(dataset: DatasetRef, initial: impl FnOnce() -> Options) -> CardControl {
+    CardControl(use_reducer(move || CardModel {
         dataset,
         state: CardState::new(initial()),
-    })
+        loading: Vec::new(),
+        failed: Vec::new(),
+    }))
+}
+
+/// Fetches the parts the card needs (the focus's, the selected actor's)
+/// from the card's own origin, once each; a failure waits for a retry.
+#[hook]
+fn use_parts(card: &CardControl, asset_base: &AttrValue) {
+    let wanted: Vec<ActorId> = [Some(card.state().focus), card.state().selected]
+        .into_iter()
+        .flatten()
+        .filter(|a| card.part_status(*a) == PartStatus::Loading && !card.0.loading.contains(a))
+        .collect();
+    let (handle, base) = (card.0.clone(), asset_base.clone());
+    use_effect_with(wanted, move |wanted| {
+        for &actor in wanted {
+            let Some(file) = handle.dataset.missing_part(actor) else {
+                continue;
+            };
+            let url = format!("{base}{file}");
+            handle.dispatch(CardMsg::Loading(actor));
+            let handle = handle.clone();
+            fetch_part(url, move |text| {
+                handle.dispatch(match text {
+                    Some(text) => CardMsg::Loaded(actor, text),
+                    None => CardMsg::Failed(actor),
+                })
+            });
+        }
+    });
+}
+
+/// GETs `url` and hands over its text (`None` on any failure).
+fn fetch_part(url: String, done: impl FnOnce(Option<Rc<str>>) + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    wasm_bindgen_futures::spawn_local(async move {
+        done(crate::context::fetch_text(&url).await.map(Rc::from));
+    });
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = url;
+        done(None);
+    }
 }
 
 #[derive(Properties, PartialEq, Clone)]
@@ -60,15 +164,15 @@ pub struct CardProps {
     /// What was wrong with the options the card was given (shown, and logged once).
     #[prop_or_default]
     pub notices: Rc<Vec<Notice>>,
+    /// Base URL of the data downloads, source copies and parts ("" = beside the page).
+    #[prop_or_default]
+    pub asset_base: AttrValue,
 }
 
 #[component]
 pub fn Card(props: &CardProps) -> Html {
-    let data = use_dataset();
-    let dataset: &who_backs_whom_core::Dataset = &data;
-    let notices = props.notices.clone();
-    let model = props.card.clone();
-    use_effect_with(notices.clone(), |notices| {
+    use_parts(&props.card, &props.asset_base);
+    use_effect_with(props.notices.clone(), |notices| {
         // One console line per configuration, for the editor who wrote it.
         #[cfg(not(target_arch = "wasm32"))]
         let _ = notices;
@@ -78,14 +182,28 @@ pub fn Card(props: &CardProps) -> Html {
             web_sys::console::warn_1(&format!("who-backs-whom: {}", all.join(" ")).into());
         }
     });
-    let state = &model.state;
-    let neighbourhood: Rc<Neighbourhood> =
-        use_memo((state.focus, state.filter.clone()), |(focus, filter)| {
-            query::neighbourhood(dataset, *focus, filter)
-        });
-    // When the control a reader used goes away (closing the details, a new
-    // centre, the last step back), keyboard focus moves to the question
-    // instead of falling to the page.
+    let context = CardContext {
+        dataset: props.card.dataset().clone(),
+        asset_base: props.asset_base.clone(),
+    };
+    html! {
+        <ContextProvider<CardContext> {context}>
+            <CardBody card={props.card.clone()} notices={props.notices.clone()} />
+        </ContextProvider<CardContext>>
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+struct BodyProps {
+    card: CardControl,
+    notices: Rc<Vec<Notice>>,
+}
+
+/// When the control a reader used goes away (closing the details, a new
+/// centre, the last step back), keyboard focus moves to the question
+/// instead of falling to the page. Returns the dispatcher and the title's ref.
+#[hook]
+fn use_dispatch(card: &CardControl) -> (Callback<Action>, NodeRef) {
     let title_ref = use_node_ref();
     let focus_moves = use_state(|| 0u32);
     {
@@ -98,100 +216,189 @@ pub fn Card(props: &CardProps) -> Html {
             }
         });
     }
-    let dispatch = {
-        let model = model.clone();
-        let focus_moves = focus_moves.clone();
-        Callback::from(move |action: Action| {
-            let removes_control =
-                matches!(action, Action::Deselect | Action::Refocus(_) | Action::Back);
-            model.dispatch(action);
-            if removes_control {
-                focus_moves.set(*focus_moves + 1);
-            }
-        })
-    };
+    let card = card.clone();
+    let dispatch = Callback::from(move |action: Action| {
+        let removes_control =
+            matches!(action, Action::Deselect | Action::Refocus(_) | Action::Back);
+        card.dispatch(action);
+        if removes_control {
+            focus_moves.set(*focus_moves + 1);
+        }
+    });
+    (dispatch, title_ref)
+}
 
-    let focus_name = &dataset.actor(state.focus).name;
+#[component]
+fn CardBody(props: &BodyProps) -> Html {
+    let card = &props.card;
+    let data = card.dataset().clone();
+    let state = card.state();
+    let neighbourhood: Rc<Neighbourhood> = use_memo(
+        (data.clone(), state.focus, state.filter.clone()),
+        |(data, focus, filter)| query::neighbourhood(data, *focus, filter),
+    );
+    let (dispatch, title_ref) = use_dispatch(card);
+    let dataset: &Dataset = &data;
     let theme = match state.theme {
         Theme::Auto => None,
         theme => Some(theme.id()),
     };
-    let view_button = |view: View| {
-        let onclick = dispatch.reform(move |_| Action::SetView(view));
-        html! {
-            <button type="button" class="wbw-tab" aria-pressed={(state.view == view).to_string()} {onclick}>
-                { view.label() }
-            </button>
-        }
-    };
-    let back = state.trail.last().map(|previous| {
-        let onclick = dispatch.reform(|_| Action::Back);
-        html! {
-            <button type="button" class="wbw-back" {onclick}>
-                { format!("← Back to {}", dataset.actor(*previous).name) }
-            </button>
-        }
-    });
-    let empty = neighbourhood.shown_claims == 0;
     html! {
         <section class="wbw" data-theme={theme} aria-labelledby="wbw-title">
-            if state.show_header {
-                <header class="wbw-header">
-                    <h2 id="wbw-title" class="wbw-title">{ dataset.meta.title.to_string() }</h2>
-                    <p class="wbw-meta">
-                        { format!("{} attributed claims from {} {}, dated up to {}. Every claim says who makes it.",
-                            dataset.claims.len(), dataset.sources.len(),
-                            plural(dataset.sources.len(), "source", "sources"), dataset.meta.as_of) }
-                    </p>
-                </header>
-            } else {
-                <h2 id="wbw-title" class="wbw-visually-hidden">{ dataset.meta.title.to_string() }</h2>
-            }
-            if !notices.is_empty() {
-                <div class="wbw-notice" role="status">
-                    <p>{ "Some options were not understood, so the card uses its defaults for them:" }</p>
-                    <ul>{ for notices.iter().map(|n| html! { <li>{ n.message() }</li> }) }</ul>
-                </div>
-            }
-            <div class="wbw-focusbar">
-                { back.unwrap_or_default() }
-                <h3 class="wbw-focus-title" tabindex="-1" ref={title_ref}>{ format!("Who backs {focus_name}, and who opposes it?") }</h3>
-                <p class="wbw-focus-desc">{ dataset.actor(state.focus).description.to_string() }</p>
-            </div>
+            { header(dataset, state.show_header) }
+            { notices(&props.notices) }
+            { focus_bar(dataset, state, &dispatch, title_ref) }
             <div class="wbw-toolbar">
                 <div class="wbw-tabs" role="group" aria-label="View">
-                    { for View::ALL.into_iter().map(view_button) }
+                    { for View::ALL.into_iter().map(|view| view_button(state, view, &dispatch)) }
                 </div>
                 <Filters filter={state.filter.clone()}
                     shown={neighbourhood.shown_claims} total={neighbourhood.total_claims}
                     dispatch={dispatch.clone()} />
             </div>
-            if empty && neighbourhood.total_claims > 0 {
-                <div class="wbw-empty">
-                    <p>{ "No claims match these filters." }</p>
-                    <button type="button" onclick={dispatch.reform(|_| Action::ClearFilters)}>{ "Clear filters" }</button>
-                </div>
-            } else if empty {
-                <p class="wbw-empty">{ format!("The sources make no claims about {focus_name}.") }</p>
-            } else {
-                <div class="wbw-view">
-                    { match state.view {
-                        View::Network => html! { <NetworkView neighbourhood={neighbourhood.clone()}
-                            selected={state.selected} dispatch={dispatch.clone()} /> },
-                        View::List => html! { <ListView neighbourhood={neighbourhood.clone()}
-                            selected={state.selected} dispatch={dispatch.clone()} /> },
-                        View::Timeline => html! { <TimelineView filter={state.filter.clone()}
-                            focus={state.focus} /> },
-                    } }
-                </div>
-            }
-            if let Some(selected) = state.selected {
-                <Detail actor={selected} focus={state.focus}
-                    filter={state.filter.clone()} dispatch={dispatch.clone()} />
-            }
+            { view(card, &neighbourhood, &dispatch) }
+            { detail(card, &dispatch) }
             <SourcesPanel />
             <SharePanel options={state.options()} />
             <p class="wbw-live wbw-visually-hidden" aria-live="polite">{ &state.announcement }</p>
         </section>
+    }
+}
+
+fn header(dataset: &Dataset, shown: bool) -> Html {
+    let title = dataset.meta.title.to_string();
+    if !shown {
+        return html! { <h2 id="wbw-title" class="wbw-visually-hidden">{ title }</h2> };
+    }
+    let sources = dataset.sources.len();
+    html! {
+        <header class="wbw-header">
+            <h2 id="wbw-title" class="wbw-title">{ title }</h2>
+            <p class="wbw-meta">
+                { format!("{} attributed claims from {sources} {}, dated up to {}. Every claim says who makes it.",
+                    dataset.claim_count(), plural(sources, "source", "sources"), dataset.meta.as_of) }
+            </p>
+        </header>
+    }
+}
+
+fn notices(notices: &[Notice]) -> Html {
+    if notices.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <div class="wbw-notice" role="status">
+            <p>{ "Some options were not understood, so the card uses its defaults for them:" }</p>
+            <ul>{ for notices.iter().map(|n| html! { <li>{ n.message() }</li> }) }</ul>
+        </div>
+    }
+}
+
+fn focus_bar(
+    dataset: &Dataset,
+    state: &CardState,
+    dispatch: &Callback<Action>,
+    title_ref: NodeRef,
+) -> Html {
+    let focus = dataset.actor(state.focus);
+    let back = state.trail.last().map(|previous| {
+        html! {
+            <button type="button" class="wbw-back" onclick={dispatch.reform(|_| Action::Back)}>
+                { format!("← Back to {}", dataset.actor(*previous).name) }
+            </button>
+        }
+    });
+    html! {
+        <div class="wbw-focusbar">
+            { back.unwrap_or_default() }
+            <h3 class="wbw-focus-title" tabindex="-1" ref={title_ref}>{ format!("Who backs {}, and who opposes it?", focus.name) }</h3>
+            <p class="wbw-focus-desc">{ focus.description.to_string() }</p>
+        </div>
+    }
+}
+
+fn view_button(state: &CardState, view: View, dispatch: &Callback<Action>) -> Html {
+    let onclick = dispatch.reform(move |_| Action::SetView(view));
+    html! {
+        <button type="button" class="wbw-tab" aria-pressed={(state.view == view).to_string()} {onclick}>
+            { view.label() }
+        </button>
+    }
+}
+
+/// "Loading claims" while a part is on its way, a retry when it failed.
+fn part_placeholder(card: &CardControl, actor: ActorId) -> Html {
+    let name = card.dataset().actor(actor).name.to_string();
+    match card.part_status(actor) {
+        PartStatus::Ready => Html::default(),
+        PartStatus::Loading => html! {
+            <p class="wbw-loading" role="status">{ format!("Loading the claims about {name}…") }</p>
+        },
+        PartStatus::Failed => {
+            let handle = card.0.clone();
+            let retry = Callback::from(move |_| handle.dispatch(CardMsg::Retry(actor)));
+            html! {
+                <div class="wbw-notice wbw-part-failed" role="alert">
+                    <p>{ format!("The claims about {name} could not load. The rest of the card still works.") }</p>
+                    <button type="button" onclick={retry}>{ "Try again" }</button>
+                </div>
+            }
+        }
+    }
+}
+
+fn view(
+    card: &CardControl,
+    neighbourhood: &Rc<Neighbourhood>,
+    dispatch: &Callback<Action>,
+) -> Html {
+    let state = card.state();
+    if card.part_status(state.focus) != PartStatus::Ready {
+        return part_placeholder(card, state.focus);
+    }
+    let empty = neighbourhood.shown_claims == 0;
+    if empty && neighbourhood.total_claims > 0 {
+        return html! {
+            <div class="wbw-empty">
+                <p>{ "No claims match these filters." }</p>
+                <button type="button" onclick={dispatch.reform(|_| Action::ClearFilters)}>{ "Clear filters" }</button>
+            </div>
+        };
+    }
+    if empty {
+        let name = &card.dataset().actor(state.focus).name;
+        return html! { <p class="wbw-empty">{ format!("The sources make no claims about {name}.") }</p> };
+    }
+    html! {
+        <div class="wbw-view">
+            { match state.view {
+                View::Network => html! { <NetworkView neighbourhood={neighbourhood.clone()}
+                    selected={state.selected} dispatch={dispatch.clone()} /> },
+                View::List => html! { <ListView neighbourhood={neighbourhood.clone()}
+                    selected={state.selected} dispatch={dispatch.clone()} /> },
+                View::Timeline => html! { <TimelineView filter={state.filter.clone()}
+                    focus={state.focus} /> },
+            } }
+        </div>
+    }
+}
+
+fn detail(card: &CardControl, dispatch: &Callback<Action>) -> Html {
+    let state = card.state();
+    let Some(selected) = state.selected else {
+        return Html::default();
+    };
+    if card.part_status(selected) != PartStatus::Ready {
+        let name = card.dataset().actor(selected).name.to_string();
+        return html! {
+            <section class="wbw-detail" aria-labelledby="wbw-detail-title">
+                <div class="wbw-detail-head"><h3 id="wbw-detail-title">{ name }</h3></div>
+                { part_placeholder(card, selected) }
+            </section>
+        };
+    }
+    html! {
+        <Detail actor={selected} focus={state.focus}
+            filter={state.filter.clone()} dispatch={dispatch.clone()} />
     }
 }

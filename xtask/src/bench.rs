@@ -16,7 +16,7 @@ use crate::dist::{self, Build};
 use crate::{run, serve, tools, Result};
 
 /// Synthetic dataset sizes: (actors, claims).
-const SCALES: [(usize, usize); 2] = [(100, 1_000), (1_000, 20_000)];
+const SCALES: [(usize, usize); 3] = [(100, 1_000), (1_000, 20_000), (10_000, 100_000)];
 
 /// Serves `dir` on a free loopback port for the rest of the process.
 fn serve_in_background(dir: &Path) -> Result<String> {

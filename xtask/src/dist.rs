@@ -20,6 +20,8 @@ const ROOT_ELEMENT: &str = r#"<div id="wbw-root"></div>"#;
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// Where the page carries its inline copy of the compiled dataset (src/entry.rs reads it).
 const DATA_BLOCK: &str = r#"<script type="text/plain" id="wbw-data">"#;
+/// Where a page in parts carries its focus's part (src/entry.rs reads it).
+const PART_BLOCK: &str = r#"<script type="text/plain" id="wbw-part">"#;
 /// Pages made from `web/` templates, with the card prerendered into them.
 const PAGES: [&str; 2] = ["index.html", "embed.html"];
 /// Plain files copied from `web/` as they are.
@@ -229,7 +231,8 @@ fn compile_wasm(root: &Path, build: &Build, path: &str) -> Result<(String, Vec<u
         println!("build: the engine is unchanged ({})", engine.display());
         return Ok((glue, optimised));
     }
-    let bindgen_out = engine.with_extension("partial");
+    // Per process: two builds of the same engine may run at once.
+    let bindgen_out = engine.with_extension(format!("partial-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&bindgen_out);
     run(Command::new("wasm-bindgen")
         .args(["--target", "web", "--no-typescript", "--out-name", "card"])
@@ -252,8 +255,10 @@ fn compile_wasm(root: &Path, build: &Build, path: &str) -> Result<(String, Vec<u
         .arg("-o")
         .arg(&optimised)
         .env("PATH", path))?;
-    let _ = std::fs::remove_dir_all(&engine);
-    std::fs::rename(&bindgen_out, &engine).map_err(|e| format!("{}: {e}", engine.display()))?;
+    if std::fs::rename(&bindgen_out, &engine).is_err() {
+        // Another build put the same engine in place first.
+        let _ = std::fs::remove_dir_all(&bindgen_out);
+    }
     Ok((
         read_text(&engine.join("card.js"))?,
         read(&engine.join("card_opt.wasm"))?,
@@ -265,8 +270,12 @@ fn compile_wasm(root: &Path, build: &Build, path: &str) -> Result<(String, Vec<u
 struct Prerendered {
     card: String,
     claims: String,
-    /// The compiled dataset, inlined into the page.
+    /// The compiled dataset (or its index), inlined into the page.
     data: String,
+    /// For a dataset in parts: the default focus's part, inlined too.
+    focus_part: Option<String>,
+    /// The whole compiled dataset, for the single-file edition.
+    whole: String,
 }
 
 /// Builds the prerenderer (once; it reads the dataset at run time) and
@@ -303,6 +312,8 @@ fn prerender(root: &Path, build: &Build, data_file: &Path) -> Result<Prerendered
         card: card.to_string(),
         claims: claims.to_string(),
         data: String::new(),
+        focus_part: None,
+        whole: String::new(),
     })
 }
 
@@ -327,9 +338,15 @@ fn page(template: &str, assets: &Assets, html: &Prerendered) -> Result<String> {
         )
         .replacen(
             "</body>",
-            &format!("{DATA_BLOCK}{}</script>\n</body>", html.data),
+            &data_blocks(&html.data, html.focus_part.as_deref()),
             1,
         ))
+}
+
+/// The inline dataset (and focus part) before `</body>`.
+fn data_blocks(data: &str, part: Option<&str>) -> String {
+    let part = part.map_or(String::new(), |p| format!("{PART_BLOCK}{p}</script>\n"));
+    format!("{DATA_BLOCK}{data}</script>\n{part}</body>")
 }
 
 /// Starts the single-file edition's wasm; as web/boot.js does, leaves the
@@ -365,7 +382,14 @@ fn single_file(
     glue: &str,
     wasm: &[u8],
 ) -> Result<String> {
-    let page = page(template, assets, card)?;
+    let whole = Prerendered {
+        card: card.card.clone(),
+        claims: card.claims.clone(),
+        data: card.whole.clone(),
+        focus_part: None,
+        whole: String::new(),
+    };
+    let page = page(template, assets, &whole)?;
     let head_end = page
         .find("<link rel=\"stylesheet\"")
         .ok_or("web/index.html: no stylesheet link")?;
@@ -415,6 +439,7 @@ fn files_under(dir: &Path) -> Vec<String> {
 /// host-side scripts, the demo pages, the image or the single-file edition.
 fn precached(file: &str, offline: &str) -> bool {
     !(file.starts_with("demo/")
+        || file.starts_with("parts/")
         || file.ends_with(".br")
         || file.starts_with('.')
         || file == offline
@@ -456,10 +481,15 @@ pub fn build(root: &Path, build: &Build) -> Result {
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
 
     let (glue, wasm) = compile_wasm(root, build, &path)?;
-    let data = who_backs_whom_core::codec::encode(&loaded.dataset);
+    let whole = who_backs_whom_core::codec::encode(&loaded.dataset);
+    let (data, focus_part) = split_if_large(&out, &loaded, &whole)?;
     let (assets, css, nojs_css) = write_assets(root, &out, &loaded, &glue, &wasm, &data)?;
-    let mut card = prerender(root, build, &out.join(&assets.data))?;
+    let whole_file = build.cargo_target.join("wbw-prerender-dataset.txt");
+    write(&whole_file, &whole)?;
+    let mut card = prerender(root, build, &whole_file)?;
     card.data = data;
+    card.focus_part = focus_part;
+    card.whole = whole;
     write_pages(root, &out, &assets, &card, &css, &nojs_css, &glue, &wasm)?;
     write_images(root, &out, &loaded)?;
     write_oembed(&out, &loaded, &assets.public_url)?;
@@ -478,6 +508,39 @@ pub fn build(root: &Path, build: &Build) -> Result {
     })?;
     println!("build: {} is ready", build.out.display());
     crate::sizes::print(&build.out)
+}
+
+/// A compiled dataset over [`who_backs_whom_core::codec::PARTS_ABOVE_BYTES`]
+/// is written as an index (what the pages carry and the element fetches)
+/// and one part per actor under `parts/`; returns the index, or the whole
+/// dataset, and the focus's part to inline.
+fn split_if_large(
+    out: &Path,
+    loaded: &load::Loaded,
+    whole: &str,
+) -> Result<(String, Option<String>)> {
+    use who_backs_whom_core::codec;
+    if whole.len() <= codec::PARTS_ABOVE_BYTES {
+        return Ok((whole.to_string(), None));
+    }
+    let split = codec::encode_parts(&loaded.dataset);
+    let focus = usize::from(loaded.dataset.meta.focus.0);
+    let index = codec::decode(&split.index).map_err(|e| e.message())?;
+    let focus_file = index.parts.as_ref().and_then(|p| p.files[focus].clone());
+    let mut focus_part = None;
+    for (name, text) in &split.parts {
+        if focus_file.as_deref() == Some(name.as_str()) {
+            focus_part = Some(text.clone());
+        }
+        write(&out.join(name), text)?;
+    }
+    println!(
+        "build: the dataset is {} KB compiled, over {} KB: an index and {} parts",
+        whole.len() / 1024,
+        codec::PARTS_ABOVE_BYTES / 1024,
+        split.parts.len()
+    );
+    Ok((split.index, focus_part))
 }
 
 /// The content-hashed code, style, boot script and dataset, and the names

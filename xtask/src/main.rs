@@ -179,6 +179,43 @@ fn second_dataset(root: &Path) -> Result {
     Ok(())
 }
 
+/// A card from a synthetic dataset over the parts threshold (an index and
+/// per-actor parts), served for `tests/e2e/parts.test.mjs`; returns its URL.
+fn parts_card(root: &Path) -> Result<String> {
+    println!("\n=== test: a large dataset builds as an index and parts");
+    let data = root.join("target/bench-data/parts-40-400");
+    run(Command::new("node")
+        .args([
+            "tests/bench/generate.mjs",
+            "--actors",
+            "40",
+            "--claims",
+            "400",
+            "--out",
+        ])
+        .arg(&data)
+        .current_dir(root))?;
+    let out = root.join("target/dist-parts");
+    dist::build(
+        root,
+        &dist::Build {
+            dataset: data.join("dataset.toml"),
+            out: out.clone(),
+            cargo_target: root.join("target"),
+        },
+    )?;
+    if !out.join("parts").is_dir() {
+        return fail("a 400-claim dataset was not split into parts");
+    }
+    let listener = serve::bind(0)?;
+    let url = format!(
+        "http://127.0.0.1:{}/",
+        listener.local_addr().map_err(|e| e.to_string())?.port()
+    );
+    std::thread::spawn(move || serve::serve(listener, out));
+    Ok(url)
+}
+
 fn test(root: &Path) -> Result {
     tools::ensure_build_tools(root)?;
     tools::ensure_chromium()?;
@@ -273,6 +310,7 @@ fn test(root: &Path) -> Result {
     )?;
     second_dataset(root)?;
     steps.passed += 1;
+    let parts_url = parts_card(root)?;
     let dist = root.join("dist");
     std::thread::spawn(move || serve::serve(listener, dist));
     steps.run(
@@ -282,6 +320,7 @@ fn test(root: &Path) -> Result {
             .current_dir(root)
             .env("PATH", &path)
             .env("WBW_URL", &url)
+            .env("WBW_PARTS_URL", &parts_url)
             .env("CHROMIUM", tools::CHROMIUM),
     )?;
     println!("\n=== test: benchmark, quick mode (fails only if it cannot measure)");

@@ -42,6 +42,12 @@ pub const MAGIC: &str = "who-backs-whom dataset";
 pub const FORMAT_VERSION: u32 = 1;
 /// The file name of the compiled dataset, before its content hash is added.
 pub const FILE_STEM: &str = "dataset";
+/// The first field of a part's header line.
+pub const PART_MAGIC: &str = "who-backs-whom part";
+/// A compiled dataset larger than this is written as an index and one part
+/// per actor (see BENCHMARKS.md: at the shipped dataset's density, about
+/// 110 claims; the shipped 41 claims are 23 KB and stay whole).
+pub const PARTS_ABOVE_BYTES: usize = 64 * 1024;
 
 /// Why a compiled dataset was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,26 +84,103 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
-/// The compiled form of `dataset`.
+/// The compiled form of `dataset`, in one piece.
 pub fn encode(dataset: &Dataset) -> String {
     let mut body = String::new();
-    encode_meta(&mut body, &dataset.meta);
-    for a in dataset.actors.iter() {
-        encode_actor(&mut body, a);
-    }
-    for s in dataset.sources.iter() {
-        encode_source(&mut body, s);
-    }
+    encode_head(&mut body, dataset);
     for c in dataset.claims.iter() {
         encode_claim(&mut body, c);
     }
-    for x in dataset.context.iter() {
-        encode_context(&mut body, x);
-    }
+    with_header(MAGIC, &body)
+}
+
+fn with_header(magic: &str, body: &str) -> String {
     format!(
-        "{MAGIC}\t{FORMAT_VERSION}\t{:016x}\n{body}",
+        "{magic}\t{FORMAT_VERSION}\t{:016x}\n{body}",
         fnv1a(body.as_bytes())
     )
+}
+
+/// Everything but the claims: meta, actors, sources, context.
+fn encode_head(body: &mut String, dataset: &Dataset) {
+    encode_meta(body, &dataset.meta);
+    for a in dataset.actors.iter() {
+        encode_actor(body, a);
+    }
+    for s in dataset.sources.iter() {
+        encode_source(body, s);
+    }
+    for x in dataset.context.iter() {
+        encode_context(body, x);
+    }
+}
+
+/// A dataset written as an index and parts: the index has everything but
+/// the claims, with the counts the card shows for all of them; each actor's
+/// part has every claim about it (a claim between two actors is in both).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Split {
+    pub index: String,
+    /// (file name, text), one per actor that any claim is about.
+    pub parts: Vec<(String, String)>,
+}
+
+/// Where a part is, beside the card's pages: named by its content.
+pub fn part_file_name(text: &str) -> String {
+    format!("parts/part-{:016x}.txt", fnv1a(text.as_bytes()))
+}
+
+/// `dataset` as an index and one part per actor (see [`Split`]).
+pub fn encode_parts(dataset: &Dataset) -> Split {
+    let mut about: Vec<Vec<usize>> = vec![Vec::new(); dataset.actors.len()];
+    for (i, c) in dataset.claims.iter().enumerate() {
+        about[usize::from(c.subject.0)].push(i);
+        about[usize::from(c.object.0)].push(i);
+    }
+    let mut parts = Vec::new();
+    let mut files = Vec::new();
+    for claims in &about {
+        if claims.is_empty() {
+            files.push(None);
+            continue;
+        }
+        let mut body = String::new();
+        for &i in claims {
+            body.push_str("P\t");
+            body.push_str(&i.to_string());
+            encode_claim_fields(&mut body, &dataset.claims[i]);
+        }
+        let text = with_header(PART_MAGIC, &body);
+        let name = part_file_name(&text);
+        files.push(Some(name.clone()));
+        parts.push((name, text));
+    }
+    let mut body = String::new();
+    encode_head(&mut body, dataset);
+    encode_totals(&mut body, dataset);
+    for (actor, file) in files.iter().enumerate() {
+        if let Some(file) = file {
+            record(&mut body, 'I', &[actor.to_string(), text(file)]);
+        }
+    }
+    Split {
+        index: with_header(MAGIC, &body),
+        parts,
+    }
+}
+
+/// The `N` record: what the card shows about all claims, loaded or not.
+fn encode_totals(out: &mut String, d: &Dataset) {
+    record(
+        out,
+        'N',
+        &[
+            d.claim_count().to_string(),
+            list(d.claims_per_source().iter().map(usize::to_string)),
+            list(d.claimants().iter().map(|a| a.0.to_string())),
+            list(d.relations_used().iter().map(|r| r.id().to_string())),
+        ],
+    );
 }
 
 fn encode_meta(out: &mut String, m: &Meta) {
@@ -150,9 +233,14 @@ fn encode_source(out: &mut String, s: &Source) {
 }
 
 fn encode_claim(out: &mut String, c: &Claim) {
-    record(
+    out.push('C');
+    encode_claim_fields(out, c);
+}
+
+/// A claim's fields, each after a tab, and the end of its line.
+fn encode_claim_fields(out: &mut String, c: &Claim) {
+    fields(
         out,
-        'C',
         &[
             text(&c.id),
             actor(Some(c.subject)),
@@ -190,9 +278,13 @@ fn encode_context(out: &mut String, x: &ContextItem) {
     );
 }
 
-fn record(out: &mut String, tag: char, fields: &[String]) {
+fn record(out: &mut String, tag: char, values: &[String]) {
     out.push(tag);
-    for field in fields {
+    fields(out, values);
+}
+
+fn fields(out: &mut String, values: &[String]) {
+    for field in values {
         out.push('\t');
         out.push_str(field);
     }
@@ -242,7 +334,7 @@ fn list(items: impl Iterator<Item = String>) -> String {
 
 /// Reads a compiled dataset; refuses anything else without panicking.
 pub fn decode(file: &str) -> Result<Dataset, DecodeError> {
-    let body = check_header(file)?;
+    let body = check_header(file, MAGIC)?;
     let mut reader = Reader {
         counts: count_records(body),
         line: 1,
@@ -254,7 +346,9 @@ pub fn decode(file: &str) -> Result<Dataset, DecodeError> {
         sources: Cow::Owned(Vec::new()),
         claims: Cow::Owned(Vec::new()),
         context: Cow::Owned(Vec::new()),
+        parts: None,
     };
+    let mut files = Vec::new();
     for line in body.split_terminator('\n') {
         reader.line += 1;
         let mut fields = line.split('\t');
@@ -269,23 +363,99 @@ pub fn decode(file: &str) -> Result<Dataset, DecodeError> {
             "S" => dataset.sources.to_mut().push(reader.source(f)?),
             "C" => dataset.claims.to_mut().push(reader.claim(f)?),
             "X" => dataset.context.to_mut().push(reader.context(f)?),
+            "N" if dataset.parts.is_none() => dataset.parts = Some(reader.totals(f)?),
+            "I" => files.push((f.index(reader.counts.actors)?, f.text()?)),
             _ => return Err(DecodeError::Corrupt { line: reader.line }),
         }
         f.end()?;
     }
     let whole = dataset.actors.len() == reader.counts.actors
-        && dataset.sources.len() == reader.counts.sources;
+        && dataset.sources.len() == reader.counts.sources
+        && attach_files(&mut dataset, files);
     dataset.meta = meta
         .filter(|_| whole)
         .ok_or(DecodeError::Corrupt { line: reader.line })?;
     Ok(dataset)
 }
 
+/// Puts the index's part files in place; false for an index that does not add up.
+fn attach_files(dataset: &mut Dataset, files: Vec<(u16, Text)>) -> bool {
+    let actors = dataset.actors.len();
+    let sources = dataset.sources.len();
+    let Some(parts) = dataset.parts.as_mut() else {
+        return files.is_empty();
+    };
+    parts.files = vec![None; actors];
+    parts.loaded = vec![false; actors];
+    for (actor, file) in files {
+        parts.files[usize::from(actor)] = Some(file);
+    }
+    dataset.claims.is_empty() && parts.claims_per_source.len() == sources
+}
+
+/// Adds the part `file` (the claims about `actor`) to `dataset`, an index
+/// read by [`decode`]; a part already loaded changes nothing.
+pub fn decode_part(dataset: &Dataset, actor: ActorId, file: &str) -> Result<Dataset, DecodeError> {
+    let body = check_header(file, PART_MAGIC)?;
+    let parts = dataset.parts.as_ref().ok_or(DecodeError::NotADataset)?;
+    let reader = Reader {
+        counts: Counts {
+            actors: dataset.actors.len(),
+            sources: dataset.sources.len(),
+        },
+        line: 1,
+    };
+    let mut incoming = Vec::new();
+    for (i, line) in body.split_terminator('\n').enumerate() {
+        let fields = line.split('\t');
+        let f = &mut Fields {
+            line: i + 2,
+            fields,
+        };
+        if f.raw()? != "P" {
+            return f.corrupt();
+        }
+        let at = f
+            .raw()?
+            .parse::<u32>()
+            .ok()
+            .filter(|g| (*g as usize) < parts.total_claims);
+        let at = at.ok_or(DecodeError::Corrupt { line: f.line })?;
+        incoming.push((at, reader.claim(f)?));
+        f.end()?;
+    }
+    Ok(merged(dataset, actor, incoming))
+}
+
+/// `dataset` with `incoming` claims (by their position in the whole
+/// dataset) merged in order, and `actor`'s part marked loaded.
+fn merged(dataset: &Dataset, actor: ActorId, mut incoming: Vec<(u32, Claim)>) -> Dataset {
+    let mut next = dataset.clone();
+    let Some(parts) = next.parts.as_mut() else {
+        return next;
+    };
+    let loaded: Vec<(u32, Claim)> = parts
+        .order
+        .iter()
+        .copied()
+        .zip(dataset.claims.iter().cloned())
+        .collect();
+    incoming.extend(loaded);
+    incoming.sort_by_key(|(at, _)| *at);
+    incoming.dedup_by_key(|(at, _)| *at);
+    parts.order = incoming.iter().map(|(at, _)| *at).collect();
+    next.claims = Cow::Owned(incoming.into_iter().map(|(_, c)| c).collect());
+    if let Some(flag) = parts.loaded.get_mut(usize::from(actor.0)) {
+        *flag = true;
+    }
+    next
+}
+
 /// The body after a header of the right magic, version and hash.
-fn check_header(file: &str) -> Result<&str, DecodeError> {
+fn check_header<'a>(file: &'a str, magic: &str) -> Result<&'a str, DecodeError> {
     let (header, body) = file.split_once('\n').ok_or(DecodeError::NotADataset)?;
     let mut parts = header.split('\t');
-    if parts.next() != Some(MAGIC) {
+    if parts.next() != Some(magic) {
         return Err(DecodeError::NotADataset);
     }
     let version = parts.next().unwrap_or_default();
@@ -506,6 +676,30 @@ impl Reader {
             status: f.vocab(Status::from_id)?,
             note: f.opt_text()?,
             date_basis: f.opt_text()?,
+        })
+    }
+
+    fn totals(&self, f: &mut Fields) -> Result<crate::model::Parts, DecodeError> {
+        let total = f.raw()?.parse::<usize>().or_else(|_| f.corrupt())?;
+        let per_source = f.raw()?;
+        let per_source: Option<Vec<usize>> = if per_source.is_empty() {
+            Some(Vec::new())
+        } else {
+            per_source.split(';').map(|n| n.parse().ok()).collect()
+        };
+        let claimants = f.indices(self.counts.actors, true)?;
+        let relations = f.raw()?;
+        let relations: Option<Vec<Relation>> = if relations.is_empty() {
+            Some(Vec::new())
+        } else {
+            relations.split(';').map(Relation::from_id).collect()
+        };
+        Ok(crate::model::Parts {
+            total_claims: total,
+            claims_per_source: per_source.ok_or(DecodeError::Corrupt { line: f.line })?,
+            claimants: claimants.into_iter().map(ActorId).collect(),
+            relations_used: relations.ok_or(DecodeError::Corrupt { line: f.line })?,
+            ..Default::default()
         })
     }
 

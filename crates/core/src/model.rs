@@ -32,8 +32,30 @@ pub struct Dataset {
     pub meta: Meta,
     pub actors: List<Actor>,
     pub sources: List<Source>,
+    /// The claims the card has: all of them, or those of the parts loaded so far.
     pub claims: List<Claim>,
     pub context: List<ContextItem>,
+    /// `Some` when the dataset comes in parts (a large dataset): what the
+    /// index says about every claim, and which parts are loaded.
+    pub parts: Option<Parts>,
+}
+
+/// What the index of a dataset in parts knows about all its claims
+/// ([`crate::codec::encode_parts`]): one part per actor with every claim
+/// about that actor, loaded when the card needs it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Parts {
+    pub total_claims: usize,
+    pub claims_per_source: Vec<usize>,
+    pub claimants: Vec<ActorId>,
+    pub relations_used: Vec<Relation>,
+    /// Per actor: the file of its part (`None`: no claim is about it).
+    pub files: Vec<Option<Text>>,
+    /// Per actor: its part is loaded.
+    pub loaded: Vec<bool>,
+    /// The position in the whole dataset of each loaded claim, parallel to
+    /// [`Dataset::claims`] and ascending, so loaded claims keep their order.
+    pub order: Vec<u32>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -176,8 +198,40 @@ impl Dataset {
         line
     }
 
+    /// How many claims the dataset has, loaded or not.
+    pub fn claim_count(&self) -> usize {
+        self.parts
+            .as_ref()
+            .map_or(self.claims.len(), |p| p.total_claims)
+    }
+
+    /// Every claim about `actor` is loaded (always, for a dataset in one piece).
+    pub fn has_claims_of(&self, actor: ActorId) -> bool {
+        self.parts.as_ref().is_none_or(|p| {
+            p.loaded.get(usize::from(actor.0)).copied().unwrap_or(false)
+                || p.files
+                    .get(usize::from(actor.0))
+                    .is_none_or(Option::is_none)
+        })
+    }
+
+    /// The file of `actor`'s part, when it is not loaded yet.
+    pub fn missing_part(&self, actor: ActorId) -> Option<&str> {
+        if self.has_claims_of(actor) {
+            return None;
+        }
+        self.parts
+            .as_ref()?
+            .files
+            .get(usize::from(actor.0))?
+            .as_deref()
+    }
+
     /// The actors that make at least one claim, in dataset order.
     pub fn claimants(&self) -> Vec<ActorId> {
+        if let Some(parts) = &self.parts {
+            return parts.claimants.clone();
+        }
         let mut seen = vec![false; self.actors.len()];
         for claim in self.claims.iter() {
             seen[usize::from(claim.attributed_to.0)] = true;
@@ -190,6 +244,9 @@ impl Dataset {
     /// The kinds of relation some claim has, in vocabulary order: the
     /// filter offers only these.
     pub fn relations_used(&self) -> Vec<Relation> {
+        if let Some(parts) = &self.parts {
+            return parts.relations_used.clone();
+        }
         Relation::ALL
             .iter()
             .copied()
@@ -199,6 +256,9 @@ impl Dataset {
 
     /// How many claims cite each source, indexed like [`Dataset::sources`].
     pub fn claims_per_source(&self) -> Vec<usize> {
+        if let Some(parts) = &self.parts {
+            return parts.claims_per_source.clone();
+        }
         let mut counts = vec![0; self.sources.len()];
         for claim in self.claims.iter() {
             for source in claim.sources.iter() {

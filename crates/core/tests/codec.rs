@@ -176,3 +176,133 @@ fn every_truncation_and_byte_flip_is_refused_without_a_panic() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------
+// A dataset in parts: an index and one part per actor
+// ---------------------------------------------------------------------------
+
+use who_backs_whom_core::codec::{decode_part, encode_parts};
+use who_backs_whom_core::{query, ActorId, Filter};
+
+fn load_part(
+    index: &Dataset,
+    split: &who_backs_whom_core::codec::Split,
+    actor: ActorId,
+) -> Dataset {
+    let file = index
+        .missing_part(actor)
+        .expect("a part to load")
+        .to_string();
+    let (_, text) = split
+        .parts
+        .iter()
+        .find(|(name, _)| *name == file)
+        .expect("the part file");
+    decode_part(index, actor, text).expect("a part of this index")
+}
+
+#[test]
+fn the_index_knows_every_count_and_no_claim() {
+    let full = common::shipped().dataset;
+    let split = encode_parts(&full);
+    let index = decode(&split.index).expect("the index decodes");
+    assert!(index.claims.is_empty());
+    assert_eq!(index.claim_count(), full.claims.len());
+    assert_eq!(index.claims_per_source(), full.claims_per_source());
+    assert_eq!(index.claimants(), full.claimants());
+    assert_eq!(index.relations_used(), full.relations_used());
+    assert_eq!(index.actors, full.actors);
+    assert_eq!(index.context, full.context);
+    assert!(!index.has_claims_of(full.meta.focus));
+}
+
+#[test]
+fn the_focus_part_alone_gives_the_focus_the_same_neighbourhood_and_claims() {
+    let full = common::shipped().dataset;
+    let split = encode_parts(&full);
+    let index = decode(&split.index).unwrap();
+    for actor in full.actor_ids() {
+        let Some(_) = index.missing_part(actor) else {
+            assert!(query::claims_involving(&full, actor, &Filter::default()).is_empty());
+            continue;
+        };
+        let one = load_part(&index, &split, actor);
+        assert!(one.has_claims_of(actor));
+        let ids = |d: &Dataset| -> Vec<String> {
+            query::claims_involving(d, actor, &Filter::default())
+                .iter()
+                .map(|&i| d.claims[i].id.to_string())
+                .collect()
+        };
+        assert_eq!(
+            ids(&one),
+            ids(&full),
+            "claims about {}",
+            full.actor(actor).id
+        );
+        let n = |d: &Dataset| query::neighbourhood(d, actor, &Filter::default());
+        assert_eq!(n(&one).shown_claims, n(&full).shown_claims);
+        assert_eq!(n(&one).actors(), n(&full).actors());
+    }
+}
+
+#[test]
+fn every_part_loaded_in_any_order_is_the_whole_dataset_in_its_order() {
+    let full = common::shipped().dataset;
+    let split = encode_parts(&full);
+    let mut d = decode(&split.index).unwrap();
+    let mut actors: Vec<ActorId> = full.actor_ids().collect();
+    actors.reverse();
+    for actor in actors.iter().chain(actors.iter()) {
+        if d.missing_part(*actor).is_some() {
+            d = load_part(&d, &split, *actor);
+        }
+    }
+    assert_eq!(
+        d.claims, full.claims,
+        "every claim once, in the dataset's order"
+    );
+    assert!(d.actor_ids().all(|a| d.has_claims_of(a)));
+}
+
+#[test]
+fn a_damaged_part_or_a_dataset_file_as_a_part_is_refused() {
+    let full = common::shipped().dataset;
+    let split = encode_parts(&full);
+    let index = decode(&split.index).unwrap();
+    let (_, text) = &split.parts[0];
+    let focus = full.meta.focus;
+    assert_eq!(
+        decode_part(&index, focus, &text[..text.len() - 3]),
+        Err(DecodeError::Damaged)
+    );
+    assert_eq!(
+        decode_part(&index, focus, &split.index),
+        Err(DecodeError::NotADataset)
+    );
+    assert_eq!(
+        decode_part(&index, focus, "<!doctype html>"),
+        Err(DecodeError::NotADataset)
+    );
+    // A part whose claims point past the index's claims is refused too.
+    let body = text.split_once('\n').unwrap().1;
+    let forged = body.replacen("P\t", "P\t99999", 1);
+    let forged = format!(
+        "{}\t{FORMAT_VERSION}\t{:016x}\n{forged}",
+        who_backs_whom_core::codec::PART_MAGIC,
+        fnv1a(forged.as_bytes())
+    );
+    assert!(matches!(
+        decode_part(&index, focus, &forged),
+        Err(DecodeError::Corrupt { .. })
+    ));
+}
+
+#[test]
+fn part_names_follow_their_content() {
+    let split = encode_parts(&common::shipped().dataset);
+    for (name, text) in &split.parts {
+        assert_eq!(*name, who_backs_whom_core::codec::part_file_name(text));
+        assert!(!text.contains('<'));
+    }
+}

@@ -137,6 +137,7 @@ fn check(
             sources: Cow::Owned(all(sources)?),
             claims: Cow::Owned(all(claims)?),
             context: Cow::Owned(all(context)?),
+            parts: None,
         },
         source_texts,
     ))

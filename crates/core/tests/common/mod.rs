@@ -185,6 +185,7 @@ impl Builder {
             }]),
             claims: Cow::Owned(self.claims),
             context: Cow::Owned(Vec::new()),
+            parts: None,
         }
     }
 }
