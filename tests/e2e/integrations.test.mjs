@@ -200,6 +200,26 @@ test('(1) Datawrapper\'s older listener, which finds the iframe by the message\'
   await s.context.close();
 });
 
+test('(1) an embed.ly / Medium-style listener (the JSON string with context iframe.resize, matched by src) sizes it too', T, async () => {
+  // What those listeners do: parse the string; for context 'iframe.resize', the iframe whose src is `src` gets `height`.
+  const listener = `window.addEventListener('message', (event) => {
+    let data;
+    try { data = typeof event.data === 'string' ? JSON.parse(event.data) : null; } catch { return; }
+    if (!data || data.context !== 'iframe.resize' || !data.src) return;
+    for (const frame of document.querySelectorAll('iframe')) if (frame.src === data.src) frame.style.height = data.height + 'px';
+  });`;
+  const body = `<iframe src="__WBW_CARD__/embed.html#focus=belarus" title="Who backs Belarus?" scrolling="no"
+    style="width:100%;border:none" height="${DW_INITIAL}"></iframe>`;
+  const s = await host({ viewport: DESKTOP, pages: { 'embedly.html': page1(body, '<script src="embedly.js"></script>'), 'embedly.js': listener } });
+  const { page } = s;
+  await page.goto(`${HOST}/embedly.html`);
+  const frame = await cardFrame(page, 'iframe');
+  const height = await fitted(frame, 'iframe.resize listener', { not: DW_INITIAL });
+  assert.equal((await hostSide(page, 'iframe')).style, `${height}px`);
+  assert.deepEqual(s.errors, []);
+  await s.context.close();
+});
+
 // ---------------------------------------------------------------- 2. oEmbed
 
 function decodeEntities(text) {
