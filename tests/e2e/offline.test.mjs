@@ -3,8 +3,10 @@
 // The card server's base URL comes from WBW_URL (set by `cargo xtask test`).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, existsSync, readFileSync, mkdtempSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createServer } from 'node:http';
 import { launchChromium } from './support.mjs';
 
@@ -146,15 +148,18 @@ test('(a) after one visit the card opens and works with the connection cut (inde
 
 /**
  * A stand-in for the card's server at the next deploy: proxies WBW_URL, and
- * serves `swOverride` (when set) as sw.js. Playwright cannot route the browser's
- * own service worker update check, so the new build is served for real.
+ * serves `swOverride` (when set) as sw.js and `files[path]` (`{ status }` or
+ * `{ body }`, with the upstream's headers) instead of the upstream's copy.
+ * Playwright cannot route the browser's own service worker update check, so
+ * the new build is served for real.
  */
 async function proxyServer() {
-  const state = { swOverride: null };
+  const state = { swOverride: null, files: {} };
   const server = createServer(async (req, res) => {
     try {
       const path = req.url.replace(/^\//, '');
-      if (state.swOverride && path.split('?')[0] === 'sw.js') {
+      const bare = path.split('?')[0];
+      if (state.swOverride && bare === 'sw.js') {
         res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
         res.end(state.swOverride);
         return;
@@ -162,8 +167,9 @@ async function proxyServer() {
       const upstream = await fetch(new URL(path, URL_BASE), { redirect: 'manual' });
       const headers = {};
       for (const [k, v] of upstream.headers) if (!/^(content-encoding|content-length|transfer-encoding|connection|keep-alive)$/i.test(k)) headers[k] = v;
-      res.writeHead(upstream.status, headers);
-      res.end(Buffer.from(await upstream.arrayBuffer()));
+      const file = state.files[bare];
+      res.writeHead(file?.status ?? upstream.status, headers);
+      res.end(file ? (file.body ?? '') : Buffer.from(await upstream.arrayBuffer()));
     } catch (error) {
       res.writeHead(502); res.end(String(error));
     }
@@ -231,27 +237,187 @@ test('(b) a new build replaces the old cache: one who-backs-whom-* cache remains
   }
 });
 
-test('(c) the single-file edition works from file:// with no request anywhere', async () => {
+/**
+ * Test-only hook appended to a new build's sw.js: tells every page whether
+ * its install (the `precache` step) succeeded, so the test awaits the outcome.
+ */
+const REPORT_INSTALL = `
+{ const inner = precache;
+  precache = async () => {
+    const tell = async (outcome) => (await self.clients.matchAll({ includeUncontrolled: true }))
+      .forEach((c) => c.postMessage({ wbwInstall: outcome }));
+    try { await inner(); await tell('installed'); } catch (error) { await tell('failed: ' + error); throw error; }
+  };
+}`;
+
+/** Test-only hook: every Cache.put of this worker fails as a full quota does. */
+const QUOTA_FULL = `
+Cache.prototype.put = function () {
+  return Promise.reject(new DOMException('The quota has been exceeded (test).', 'QuotaExceededError'));
+};`;
+
+/**
+ * A reader of this build meets the next build, whose worker cannot install
+ * (`breakNext` makes it fail): the page still comes from the network, with
+ * that page's own files, never this build's; offline the old build opens
+ * whole; once the fault is gone, the next load installs the next build.
+ */
+async function nextBuildFailsToInstall(name, breakNext) {
+  const server = await proxyServer();
+  const at = (path) => new URL(path, server.base).href;
+  const { context, page } = await open({ viewport: PHONE });
+  await page.addInitScript(() => {
+    window.__wbwInstall = [];
+    navigator.serviceWorker?.addEventListener('message', (e) => { if (e.data?.wbwInstall) window.__wbwInstall.push(e.data.wbwInstall); });
+  });
+  const build = () => page.evaluate(() => document.querySelector('meta[name=wbw-build]')?.content ?? 'old');
+  const claimsBuild = () => page.evaluate(() => fetch('claims.json').then((r) => r.json()).then((j) => j.wbw_build ?? 'old'));
+  const installs = () => page.evaluate(() => window.__wbwInstall);
+  try {
+    await page.goto(at('index.html'));
+    await hydrated(page);
+    await controlled(page);
+    const [old] = (await cacheNames(page)).filter((n) => n.startsWith('who-backs-whom-'));
+
+    // The next build: another page and claims.json, and a worker that fails.
+    const original = await (await fetch(url('sw.js'))).text();
+    const version = original.match(/const VERSION = '([^']+)'/)[1];
+    const nextSw = original.replace(`const VERSION = '${version}'`, `const VERSION = '${version}-next'`) + REPORT_INSTALL;
+    const index = await (await fetch(url('index.html'))).text();
+    const nextPage = index.replace('<head>', '<head>\n  <meta name="wbw-build" content="next">');
+    const nextClaims = (await (await fetch(url('claims.json'))).text()).replace('{', '{"wbw_build":"next",');
+    server.files = { '': { body: nextPage }, 'index.html': { body: nextPage }, 'claims.json': { body: nextClaims } };
+    server.swOverride = breakNext(nextSw, server);
+
+    await page.reload();
+    await hydrated(page);
+    await page.waitForFunction(() => window.__wbwInstall.length > 0, null, { timeout: 20000 });
+    assert.match((await installs())[0], /^failed: .+/, `${name}: the next worker's install fails`);
+    assert.equal(await build(), 'next', `${name}: the page comes from the network although the next build cannot install`);
+    assert.equal(await page.evaluate(() => fetch('index.html').then((r) => r.text()).then((t) => t.includes('content="next"'))), true,
+      `${name}: the page's own fetch of index.html gets the network's page`);
+    assert.equal(await claimsBuild(), 'next', `${name}: the next page's files come from the network, not the old cache (no mix)`);
+    assert.deepEqual((await cacheNames(page)).filter((n) => n.startsWith('who-backs-whom-')), [old],
+      `${name}: no partial cache of the failed build; the old build's stays for offline`);
+    assert.match(await selectAndRead(page, 'Belarus'), CLAIM_BY);
+
+    // Offline: the old build, whole (its page and its files).
+    await context.setOffline(true);
+    const offline = await page.reload();
+    assert.ok(offline.fromServiceWorker(), `${name}: offline, the page comes from the service worker`);
+    await hydrated(page);
+    assert.equal(await build(), 'old');
+    assert.equal(await claimsBuild(), 'old', `${name}: offline, the old page gets the old build's files`);
+    assert.match(await selectAndRead(page, 'Belarus'), /Alleged by\s+Justice For Myanmar/);
+    await page.screenshot({ path: `${ARTEFACTS}/offline-failed-update-${name}-390.png`, fullPage: true });
+
+    // The fault is fixed: the next load installs the next build.
+    await context.setOffline(false);
+    server.files['claims.csv'] = undefined;
+    server.swOverride = nextSw;
+    await page.reload();
+    await until(async () => (await installs()).includes('installed'), 20000, async () => `${name}: installs: ${await installs()}`);
+    await until(async () => (await cacheNames(page)).filter((n) => n.startsWith('who-backs-whom-')).join() === `who-backs-whom-${version}-next`,
+      20000, async () => `${name}: card caches are ${(await cacheNames(page)).filter((n) => n.startsWith('who-backs-whom-'))}`);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
+
+test('(b2) a new build whose worker cannot install (one precache file is a 404) still reaches the reader', async () => {
+  await nextBuildFailsToInstall('404', (sw, server) => {
+    server.files['claims.csv'] = { status: 404, body: 'not found' };
+    return sw;
+  });
+});
+
+test('(b3) a new build whose worker cannot install (the quota is full) still reaches the reader', async () => {
+  await nextBuildFailsToInstall('quota', (sw) => sw + QUOTA_FULL);
+});
+
+/** Opens the sources panel and checks both downloads against the card server's files. */
+async function assertDownloads(page, what) {
+  await page.locator('#wbw-root details.wbw-sources > summary').click();
+  for (const name of ['claims.json', 'claims.csv']) {
+    const link = page.locator(`#wbw-root details.wbw-sources a[download="${name}"]`);
+    await link.waitFor({ timeout: 5000 });
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), link.click()]);
+    assert.equal(download.suggestedFilename(), name, `${what}: ${name} is saved under its name`);
+    const saved = readFileSync(await download.path(), 'utf8');
+    const served = await (await fetch(url(name))).text();
+    assert.ok(saved.length > 1000, `${what}: ${name} has content`);
+    assert.equal(saved, served, `${what}: the ${name} inside the file equals the card's ${name}`);
+  }
+}
+
+/** The full-text links are hidden and the note says why (or, `present`, shown and no note). */
+async function assertFullTexts(page, present, what) {
+  const links = page.locator('#wbw-root a.wbw-source-link, #wbw-root details.wbw-sources a[href$=".txt"]');
+  await page.locator('#wbw-root a.wbw-source-link').first().waitFor({ state: 'attached', timeout: 5000 });
+  const note = page.locator('p.wbw-lone-note[role=note]');
+  if (present) {
+    assert.equal(await note.count(), 0, `${what}: no note`);
+    assert.ok(await links.first().isVisible(), `${what}: the full-text links show`);
+  } else {
+    await note.waitFor({ timeout: 5000 });
+    assert.match(await note.innerText(), /full texts of its sources are not inside/);
+    const shown = await links.evaluateAll((all) => all.filter((a) => a.checkVisibility()).map((a) => a.href));
+    assert.deepEqual(shown, [], `${what}: no full-text link that would lead nowhere`);
+  }
+}
+
+test('(c) the single-file edition works from file:// with no request anywhere, downloads included', async () => {
   assert.ok(existsSync(OFFLINE_FILE), `${fileURLToPath(OFFLINE_FILE)} is built`);
   const { context, page, log } = await open({ viewport: PHONE });
   const outside = [];
   await context.route('**/*', (r) => (r.request().url().startsWith('file:') ? r.continue() : (outside.push(r.request().url()), r.abort())));
-  await page.goto(OFFLINE_FILE.href);
+  // A lone copy: the file alone in a folder, nothing beside it.
+  const lone = join(mkdtempSync(join(tmpdir(), 'wbw-lone-')), 'card.html');
+  copyFileSync(OFFLINE_FILE, lone);
+  await page.goto(pathToFileURL(lone).href);
   await hydrated(page);
   const text = await selectAndRead(page, 'Belarus');
   assert.match(text, /Alleged by\s+Justice For Myanmar/);
   assert.match(text, /air defense command systems/);
+  await assertFullTexts(page, false, 'lone file');
   // A copy opened from a file has no address to embed from, and says so.
   await page.locator('details.wbw-embed > summary').click();
   await page.locator('details.wbw-embed p').first().waitFor();
   assert.match(await page.locator('details.wbw-embed').innerText(), /opened from a file/);
   assert.equal(await page.locator('details.wbw-embed textarea').count(), 0, 'no snippet from a file');
+  await assertDownloads(page, 'lone file');
   await page.screenshot({ path: `${ARTEFACTS}/offline-single-file-390.png`, fullPage: true });
   assert.deepEqual(outside, [], 'no request leaves the file');
   assert.deepEqual(log.requests.filter((u) => !/^(file|data|blob):/.test(u)), [], 'no network request at all');
   assert.equal(await page.locator(NOTICE).count(), 0);
   assert.deepEqual(log.errors, []);
   await context.close();
+});
+
+test('(c2) the single-file edition served by the card server works under its own policy', async () => {
+  const name = fileURLToPath(OFFLINE_FILE).split('/').pop();
+  const response = await fetch(url(name));
+  const policy = response.headers.get('content-security-policy') || '';
+  assert.match(policy, /script-src 'sha256-[^']+' 'wasm-unsafe-eval'/, `the server sends the file's own policy: ${policy}`);
+  assert.doesNotMatch(policy, /unsafe-inline/);
+  for (const [what, sourcesThere] of [['beside the card', true], ['on a host without the sources', false]]) {
+    const { context, page, log } = await open({ viewport: PHONE });
+    if (!sourcesThere) await context.route('**/sources/**', (r) => r.fulfill({ status: 404, body: 'not found' }));
+    await page.goto(url(name));
+    await hydrated(page);
+    assert.match(await selectAndRead(page, 'Belarus'), /Alleged by\s+Justice For Myanmar/, what);
+    await assertFullTexts(page, sourcesThere, what);
+    if (sourcesThere) {
+      const href = await page.locator('#wbw-root a.wbw-source-link').first().getAttribute('href');
+      const text = await page.evaluate((h) => fetch(h).then((r) => (r.ok ? r.text() : '')), href);
+      assert.ok(text.length > 500, `${what}: the full text ${href} loads`);
+    }
+    await assertDownloads(page, what);
+    assert.equal(await page.locator(NOTICE).count(), 0, `${what}: the card started`);
+    assert.deepEqual(log.errors.filter((e) => !(e.includes('404') && !sourcesThere)), [], `${what}: no errors (no CSP violation)`);
+    await context.close();
+  }
 });
 
 /** What the claims file says about the default focus, for the no-JavaScript check. */
