@@ -349,9 +349,55 @@ fn data_blocks(data: &str, part: Option<&str>) -> String {
     format!("{DATA_BLOCK}{data}</script>\n{part}</body>")
 }
 
-/// Starts the single-file edition's wasm; as web/boot.js does, leaves the
+/// The single-file edition's script, before it starts the wasm: the data
+/// downloads (claims.json, claims.csv) come from the copies inside the file
+/// (`<script type="text/plain" data-wbw-file>`, `&` and `<` as entities),
+/// as blob links, wherever the file is. The sources' full texts are not
+/// inside: when the file is not served beside them (a lone file on disk, or
+/// on a host without `sources/`), their "Full text" links are hidden and a
+/// note says so. Then, as web/boot.js does, it starts the wasm and leaves the
 /// prerendered card readable with a notice when the wasm cannot run.
-const SINGLE_FILE_START: &str = r#"await (async (wasm64) => {
+const SINGLE_FILE_START: &str = r#"{
+  const files = new Map();
+  for (const block of document.querySelectorAll('script[type="text/plain"][data-wbw-file]')) {
+    const text = block.textContent.replace(/&(lt|amp);/g, (_, e) => (e === 'lt' ? '<' : '&'));
+    files.set(block.dataset.wbwFile, new Blob([text], { type: block.dataset.type }));
+  }
+  const here = new URL('./', location.href);
+  document.addEventListener('click', (event) => {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const link = event.composedPath().find((node) => node instanceof HTMLAnchorElement && node.hasAttribute('href'));
+    if (!link) return;
+    const target = new URL(link.href, location.href);
+    const name = target.href.startsWith(here.href) ? target.pathname.slice(here.pathname.length) : '';
+    const blob = files.get(name);
+    if (!blob) return;
+    event.preventDefault();
+    const save = document.createElement('a');
+    save.href = URL.createObjectURL(blob);
+    save.download = link.getAttribute('download') || name;
+    save.hidden = true;
+    document.body.append(save);
+    save.click();
+    save.remove();
+    setTimeout(() => URL.revokeObjectURL(save.href), 60000);
+  }, true);
+  const withoutFullTexts = () => {
+    document.documentElement.classList.add('wbw-lone-file');
+    const note = document.createElement('p');
+    note.className = 'wbw-lone-note';
+    note.setAttribute('role', 'note');
+    note.textContent = 'This copy of the card is a single file: the full texts of its sources are not inside it, so their links are hidden. The data downloads (claims.json, claims.csv) are inside and work.';
+    document.getElementById('wbw-root')?.after(note);
+  };
+  const first = document.querySelector('a[href^="sources/"][href$=".txt"]');
+  if (!/^https?:$/.test(location.protocol)) withoutFullTexts();
+  else if (first) {
+    fetch(first.href, { method: 'HEAD', credentials: 'omit' })
+      .then((r) => { if (!r.ok) withoutFullTexts(); }, withoutFullTexts);
+  }
+}
+await (async (wasm64) => {
   try {
     const bytes = Uint8Array.from(atob(wasm64), (c) => c.charCodeAt(0));
     await __wbg_init({ module_or_path: bytes });
@@ -371,8 +417,11 @@ const SINGLE_FILE_START: &str = r#"await (async (wasm64) => {
   }
 })"#;
 
-/// One HTML file with the CSS, the JS glue and the wasm (base64) inside:
-/// opened from disk, with no network, it hydrates like the standalone page.
+/// One HTML file with the CSS, the JS glue, the wasm (base64) and the data
+/// downloads inside: opened from disk, with no network, it hydrates like the
+/// standalone page and its downloads work. It states its own
+/// Content-Security-Policy (a `<meta>`, with the hashes of its inline script
+/// and styles), which the card's server also sends as the header.
 fn single_file(
     template: &str,
     assets: &Assets,
@@ -382,6 +431,7 @@ fn single_file(
     glue: &str,
     wasm: &[u8],
 ) -> Result<String> {
+    use base64::engine::general_purpose::STANDARD as BASE64;
     let whole = Prerendered {
         card: card.card.clone(),
         claims: card.claims.clone(),
@@ -394,19 +444,60 @@ fn single_file(
         .find("<link rel=\"stylesheet\"")
         .ok_or("web/index.html: no stylesheet link")?;
     let body = page.find("</head>").ok_or("web/index.html: no </head>")?;
-    let wasm64 = base64::engine::general_purpose::STANDARD.encode(wasm);
-    // The glue is an ES module; as an inline module its `export`s are inert,
-    // and `__wbg_init` (its default export) accepts the wasm bytes.
-    let script = format!(
-        "<script type=\"module\">\n{glue}\n{SINGLE_FILE_START}(\"{wasm64}\");\n</script>\n"
-    );
     if !glue.contains("async function __wbg_init(") {
         return fail("the wasm-bindgen glue has no __wbg_init: the single-file edition needs updating for this wasm-bindgen version");
     }
+    let dataset = who_backs_whom_core::codec::decode(&card.whole).map_err(|e| e.message())?;
+    let inline_file = |name: &str, kind: &str, text: &str| {
+        let text = text.replace('&', "&amp;").replace('<', "&lt;");
+        format!("<script type=\"text/plain\" data-wbw-file=\"{name}\" data-type=\"{kind}\">{text}</script>\n")
+    };
+    let downloads = inline_file(
+        "claims.json",
+        "application/json",
+        &load::export::to_json(&dataset),
+    ) + &inline_file("claims.csv", "text/csv", &load::export::to_csv(&dataset));
+    let wasm64 = BASE64.encode(wasm);
+    // The glue is an ES module; as an inline module its `export`s are inert,
+    // and `__wbg_init` (its default export) accepts the wasm bytes.
+    let script = format!("\n{glue}\n{SINGLE_FILE_START}(\"{wasm64}\");\n");
+    let style = format!("\n{css}\n.wbw-lone-file a[href^=\"sources/\"][href$=\".txt\"] {{ display: none; }}\n.wbw-lone-note {{ max-width: 40rem; margin: 1rem auto; padding: 0 1rem; font: 0.875rem/1.4 system-ui, sans-serif; }}\n");
+    let nojs_style = format!("\n{nojs_css}\n");
+    let hash = |text: &str| {
+        format!(
+            "'sha256-{}'",
+            BASE64.encode(Sha256::digest(text.as_bytes()))
+        )
+    };
+    let policy = format!(
+        "default-src 'self'; script-src {} 'wasm-unsafe-eval'; style-src {} {}; img-src 'self' data: blob:; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'",
+        hash(&script),
+        hash(&style),
+        hash(&nojs_style)
+    );
+    if !page[..head_end].contains("<head>") {
+        return fail("web/index.html: no <head> for the single-file edition's policy");
+    }
+    // A lone file has no icon or manifest beside it: no links to them (an
+    // empty icon, so that no browser asks for /favicon.ico either).
+    let head = page[..head_end]
+        .lines()
+        .filter(|line| !line.contains("<link rel=\"manifest\""))
+        .map(|line| match line.contains("<link rel=\"icon\"") {
+            true => "  <link rel=\"icon\" href=\"data:,\">",
+            false => line,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n";
+    let head = head.replacen(
+        "<head>",
+        &format!("<head>\n  <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">"),
+        1,
+    );
+    let page_body = page[body..].replacen("</body>", &format!("{downloads}</body>"), 1);
     Ok(format!(
-        "{}<style>\n{css}\n</style>\n<noscript><style>\n{nojs_css}\n</style></noscript>\n{script}{}",
-        &page[..head_end],
-        &page[body..]
+        "{head}<style>{style}</style>\n<noscript><style>{nojs_style}</style></noscript>\n<script type=\"module\">{script}</script>\n{page_body}"
     ))
 }
 
@@ -473,7 +564,9 @@ fn png_icon(svg: &[u8], size: u32) -> Result<Vec<u8>> {
 /// replaces it only when every step has succeeded: a failed build never
 /// leaves half a site.
 pub fn build(root: &Path, build: &Build) -> Result {
+    let mut laps = Laps::start();
     let loaded = check_data(&build.dataset)?;
+    laps.lap("check");
     tools::ensure_build_tools(root)?;
     let path = tools::path_with_tools(root);
     let out = build.out.with_extension("building");
@@ -481,22 +574,34 @@ pub fn build(root: &Path, build: &Build) -> Result {
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
 
     let (glue, wasm) = compile_wasm(root, build, &path)?;
+    laps.lap("engine");
     let whole = who_backs_whom_core::codec::encode(&loaded.dataset);
     let (data, focus_part) = split_if_large(&out, &loaded, &whole)?;
     let (assets, css, nojs_css) = write_assets(root, &out, &loaded, &glue, &wasm, &data)?;
-    let whole_file = build.cargo_target.join("wbw-prerender-dataset.txt");
+    laps.lap("encode");
+    // Per process: builds of other datasets may run at the same time.
+    let whole_file = build
+        .cargo_target
+        .join(format!("wbw-prerender-{}.txt", std::process::id()));
     write(&whole_file, &whole)?;
-    let mut card = prerender(root, build, &whole_file)?;
+    let prerendered = prerender(root, build, &whole_file);
+    let _ = std::fs::remove_file(&whole_file);
+    let mut card = prerendered?;
     card.data = data;
     card.focus_part = focus_part;
     card.whole = whole;
+    laps.lap("prerender");
     write_pages(root, &out, &assets, &card, &css, &nojs_css, &glue, &wasm)?;
     write_images(root, &out, &loaded)?;
     write_oembed(&out, &loaded, &assets.public_url)?;
+    laps.lap("pages and images");
     write_data(&out, &loaded)?;
     write_service_worker(root, &out, &assets.offline)?;
-    crate::sizes::precompress(&out)?;
+    laps.lap("exports and worker");
+    crate::sizes::precompress(&out, &build.cargo_target.join("wbw-brotli"))?;
     write(&out.join(".contract-ready"), "")?;
+    laps.lap("brotli");
+    println!("build: took {}", laps.report());
 
     let _ = std::fs::remove_dir_all(&build.out);
     std::fs::rename(&out, &build.out).map_err(|e| {
@@ -508,6 +613,36 @@ pub fn build(root: &Path, build: &Build) -> Result {
     })?;
     println!("build: {} is ready", build.out.display());
     crate::sizes::print(&build.out)
+}
+
+/// How long each step of a build took, for the figures in BENCHMARKS.md.
+struct Laps {
+    at: std::time::Instant,
+    laps: Vec<(&'static str, f64)>,
+}
+
+impl Laps {
+    fn start() -> Laps {
+        Laps {
+            at: std::time::Instant::now(),
+            laps: Vec::new(),
+        }
+    }
+
+    fn lap(&mut self, name: &'static str) {
+        self.laps.push((name, self.at.elapsed().as_secs_f64()));
+        self.at = std::time::Instant::now();
+    }
+
+    fn report(&self) -> String {
+        let total: f64 = self.laps.iter().map(|(_, s)| s).sum();
+        let steps: Vec<String> = self
+            .laps
+            .iter()
+            .map(|(name, s)| format!("{name} {s:.1} s"))
+            .collect();
+        format!("{total:.1} s ({})", steps.join(", "))
+    }
 }
 
 /// A compiled dataset over [`who_backs_whom_core::codec::PARTS_ABOVE_BYTES`]

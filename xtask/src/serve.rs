@@ -158,9 +158,8 @@ fn handle(mut stream: TcpStream, root: &Path, limits: Limits) -> std::io::Result
         headers.push_str("Content-Encoding: br\r\n");
     }
     if kind.starts_with("text/html") && !relative.starts_with("demo/") {
-        let policy = std::fs::read(&file)
-            .ok()
-            .and_then(|html| page_policy(&html))
+        let policy = top_of(&file)
+            .and_then(|top| page_policy(&top))
             .unwrap_or_else(|| CARD_CSP.to_string());
         headers.push_str(&format!("Content-Security-Policy: {policy}\r\n"));
     }
@@ -312,18 +311,34 @@ fn resolve(root: &Path, relative: &Path, max_file: u64) -> Option<PathBuf> {
 }
 
 /// The policy a page states for itself in `<meta http-equiv=
-/// "Content-Security-Policy">` (the single-file edition, whose script and
-/// style are inline), sent as the header instead of [`CARD_CSP`].
+/// "Content-Security-Policy">` near its top, before any script or style
+/// (the single-file edition, whose script and style are inline), sent as
+/// the header instead of [`CARD_CSP`].
 fn page_policy(html: &[u8]) -> Option<String> {
     const META: &str = r#"<meta http-equiv="Content-Security-Policy" content=""#;
-    let head = std::str::from_utf8(&html[..html.len().min(64 * 1024)]).ok()?;
-    let head = &head[..head.find("</head>")?];
-    let start = head.find(META)? + META.len();
-    let policy = &head[start..start + head[start..].find('"')?];
+    let top = String::from_utf8_lossy(&html[..html.len().min(4096)]);
+    let start = top.find(META)?;
+    let before = &top[..start];
+    if before.contains("<script") || before.contains("<style") || before.contains("<body") {
+        return None;
+    }
+    let policy = &top[start + META.len()..];
+    let policy = &policy[..policy.find('"')?];
     policy
         .bytes()
         .all(|b| (0x20..0x7f).contains(&b))
-        .then(|| policy.replace("&#39;", "'").replace("&apos;", "'"))
+        .then(|| policy.to_string())
+}
+
+/// The first 4 KiB of `file`, where a page states its own policy.
+fn top_of(file: &Path) -> Option<Vec<u8>> {
+    let mut top = Vec::with_capacity(4096);
+    std::fs::File::open(file)
+        .ok()?
+        .take(4096)
+        .read_to_end(&mut top)
+        .ok()?;
+    Some(top)
 }
 
 #[cfg(test)]
@@ -549,12 +564,13 @@ mod tests {
             page_policy(own.as_bytes()).as_deref(),
             Some("default-src 'none'; script-src 'sha256-abc='")
         );
-        assert_eq!(
-            page_policy(
-                b"<head></head><body><meta http-equiv=\"Content-Security-Policy\" content=\"x\">"
-            ),
-            None
-        );
+        for (page, why) in [
+            (r#"<head></head><body><meta http-equiv="Content-Security-Policy" content="x">"#, "in the body"),
+            (r#"<head><script>x</script><meta http-equiv="Content-Security-Policy" content="x">"#, "after a script"),
+            ("<head><meta http-equiv=\"Content-Security-Policy\" content=\"a\r\nX-Injected: 1\">", "a header injection"),
+        ] {
+            assert_eq!(page_policy(page.as_bytes()), None, "{why}");
+        }
         assert_eq!(page_policy(b"<head>\r\n</head>"), None);
     }
 }
