@@ -646,6 +646,58 @@ test("(e) JS API {focus: 'atlantis'}: notice, fallback to the default focus, one
   await finish(s);
 });
 
+test("(e) JS API on an odd host: a throwing getter is a notice, '&' and '=' in a value set no other key; set, options and unmount still work", T, async () => {
+  const s = await host({ pages: { 'api.html': API_PAGE } });
+  const { page } = s;
+  await page.goto(`${HOST}/api.html`);
+  const mounted = await page.evaluate(async (card) => {
+    const { mount } = await import(`${card}/element.js`);
+    const options = { focus: 'belarus' };
+    Object.defineProperty(options, 'view', { enumerable: true, get() { throw new Error('a host getter that throws'); } });
+    try {
+      Object.defineProperty(window, 'wbwOdd', { value: await mount(document.getElementById('a'), options) });
+      return 'mounted';
+    } catch (error) {
+      return `mount threw: ${error}`;
+    }
+  }, CARD);
+  assert.equal(mounted, 'mounted', 'mount does not throw because of a host getter');
+  const a = await elementCard(page, '#a');
+  assert.match(await a.locator('.wbw-focus-title').innerText(), /Belarus/, 'the other options apply');
+  const notice = await a.locator('.wbw .wbw-notice[role=status]').innerText();
+  assert.match(notice, /view/, `a readable notice names the option that could not be read: ${notice}`);
+  assert.doesNotMatch(notice, /undefined|\[object|Error:/, `the notice reads as a sentence: ${notice}`);
+  assert.equal(await a.locator('.wbw-tab[aria-pressed=true]').innerText(), 'Network', 'the default view');
+
+  // set() with a throwing getter does not throw into the host either.
+  const thrown = await page.evaluate(() => {
+    const options = {};
+    Object.defineProperty(options, 'focus', { enumerable: true, get() { throw new Error('again'); } });
+    try { window.wbwOdd.set(options); return null; } catch (error) { return String(error); }
+  });
+  assert.equal(thrown, null, 'set() with a throwing getter does not throw');
+
+  await page.evaluate(() => window.wbwOdd.set({ focus: 'china' }));
+  await poll(() => a.locator('.wbw-focus-title').innerText(), (t) => /China/.test(t), { message: 'set({focus: "china"}) works after the bad options' });
+  assert.match(await page.evaluate(() => window.wbwOdd.options()), /focus=china/);
+
+  // '&' and '=' inside values are part of the value: they set no other key.
+  await page.evaluate(() => window.wbwOdd.set({ focus: 'russia&view=list&theme=dark', view: 'timeline=1&focus=belarus' }));
+  await poll(() => a.locator('.wbw .wbw-notice[role=status]').allInnerTexts(), (t) => t.join(' ').includes('russia&view=list'),
+    { message: 'the smuggled value is named in a notice' });
+  const after = await page.evaluate(() => window.wbwOdd.options());
+  assert.match(after, /focus=china/, `focus unchanged: ${after}`);
+  assert.doesNotMatch(after, /view=list|view=timeline|theme=dark|focus=belarus/, `no key set from inside a value: ${after}`);
+  assert.match(await a.locator('.wbw-focus-title').innerText(), /China/);
+  assert.equal(await a.locator('.wbw-tab[aria-pressed=true]').innerText(), 'Network');
+  await page.evaluate(() => window.wbwOdd.unmount());
+  await poll(() => page.evaluate(() => document.getElementById('a').shadowRoot.querySelectorAll('.wbw, .wbw-host > *').length), (n) => n === 0,
+    { message: 'unmount empties the card' });
+  assert.ok(await page.locator('#a > a.fallback').isVisible(), 'the fallback content shows again');
+  assert.deepEqual(s.errors, []);
+  await finish(s);
+});
+
 test('(e) iframe #view=graph: notice, fallback to the default view, one warning', T, async () => {
   const s = await host({ pages: { 'bad.html': page1(`<iframe src="__WBW_CARD__/embed.html#view=graph" title="Who backs whom" data-who-backs-whom width="100%" height="760"></iframe>
     <script src="__WBW_CARD__/embed-loader.js" defer></script>`) } });
