@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { launchChromium } from './support.mjs';
+import { launchChromium, open } from './support.mjs';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 
@@ -87,20 +87,13 @@ const page1 = (body) => `<!doctype html>
 
 /** A browser context whose host origin is http://news.example; records requests and console. */
 async function host({ viewport = DESKTOP, touch = false, pages = {}, headers = {}, serviceWorkers = 'allow' } = {}) {
-  const context = await browser.newContext({ viewport, hasTouch: touch, isMobile: touch, serviceWorkers });
+  const { context, page, requests, errors } = await open(browser, { viewport, touch, serviceWorkers });
   ALL.contexts += 1;
   await context.route(`${HOST}/**`, hostRoute({ pages, headers }));
   await context.route(`${HOST_TLS}/**`, hostRoute({ pages, headers }));
-  const requests = [];
-  context.on('request', (r) => { requests.push(r.url()); ALL.requests.push(r.url()); });
-  const page = await context.newPage();
+  context.on('request', (r) => ALL.requests.push(r.url()));
   const console = [];
-  const errors = [];
-  page.on('console', (m) => {
-    console.push({ type: m.type(), text: m.text() });
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => console.push({ type: m.type(), text: m.text() }));
   return { context, page, console, errors, requests };
 }
 

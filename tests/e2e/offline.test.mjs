@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createServer } from 'node:http';
-import { launchChromium } from './support.mjs';
+import { launchChromium, open as openIn } from './support.mjs';
 
 const URL_BASE = process.env.WBW_URL;
 const ARTEFACTS = 'test-results';
@@ -29,21 +29,7 @@ before(async () => {
 after(async () => { await browser?.close(); });
 
 const url = (path) => new URL(path, URL_BASE).href;
-
-/** A context and page that record requests, failed requests and page errors. */
-async function open(options = {}) {
-  const { viewport = PHONE, touch = false, ...rest } = options;
-  const context = await browser.newContext({ viewport, hasTouch: touch, isMobile: touch, ...rest });
-  const page = await context.newPage();
-  const log = { requests: [], errors: [], warnings: [] };
-  context.on('request', (r) => log.requests.push(r.url()));
-  page.on('console', (m) => {
-    if (m.type() === 'error') log.errors.push(m.text());
-    if (m.type() === 'warning') log.warnings.push(m.text());
-  });
-  page.on('pageerror', (e) => log.errors.push(String(e)));
-  return { context, page, log };
-}
+const open = (options) => openIn(browser, options);
 
 /**
  * Yew removes its `<!--<[component]>-->` markers from the prerendered HTML when

@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { launchChromium, record } from './support.mjs';
+import { launchChromium, open } from './support.mjs';
 
 const URL_BASE = process.env.WBW_URL;
 const ARTEFACTS = 'test-results';
@@ -36,20 +36,15 @@ const actorName = (id) => data.actors.find((a) => a.id === id).name;
 const involving = (focus, keep = () => true) =>
   data.claims.filter((c) => (c.subject === focus || c.object === focus) && keep(c));
 
-/** A page that records every request and console error; returns once the wasm has taken over. */
-async function open(size, hash = '', options = {}) {
-  const context = await browser.newContext({
-    // bypassCSP only for the axe runs, which inject axe-core into the page.
-    bypassCSP: !!options.axe,
-    viewport: size.viewport, hasTouch: size.touch, isMobile: size.touch,
+/** The card at `hash`, once the wasm has taken over (see support.mjs `open`). */
+async function openCard(size, hash = '', options = {}) {
+  const ctx = await open(browser, {
+    viewport: size.viewport, touch: size.touch, axe: !!options.axe, timeout: 8000,
     colorScheme: options.colorScheme, reducedMotion: options.reducedMotion,
   });
-  context.setDefaultTimeout(8000);
-  const page = await context.newPage();
-  const { requests, errors } = record(page);
-  await page.goto(URL_BASE + hash);
-  await ready(page);
-  return { page, context, requests, errors, size };
+  await ctx.page.goto(URL_BASE + hash);
+  await ready(ctx.page);
+  return { ...ctx, size };
 }
 
 /** The wasm has taken over: it was fetched and hydration removed Yew's markers. */
@@ -208,11 +203,18 @@ async function assertAttributedDetail(page, actorId) {
 // Per size: select, refocus/back, filter, views.
 // ---------------------------------------------------------------------------
 
+test('the prerendered page shows the question, a backer and a claimant before any script runs', async () => {
+  const html = await (await fetch(URL_BASE)).text();
+  assert.match(html, /Who backs Myanmar&#x27;s junta and its election\?|Who backs Myanmar's junta and its election\?/);
+  assert.match(html, /Belarus/);
+  assert.match(html, /Justice For Myanmar/, 'claimants are named in the prerendered claims');
+});
+
 for (const size of SIZES) {
   const w = size.viewport.width;
 
   test(`${size.name} ${w}: select a backer, read its attributed claims; the content above does not move`, async () => {
-    const ctx = await open(size);
+    const ctx = await openCard(size);
     const { page } = ctx;
     await shot(ctx, 'network', 'default', w);
     const title = page.locator('.wbw-focus-title');
@@ -241,7 +243,7 @@ for (const size of SIZES) {
   });
 
   test(`${size.name} ${w}: refocus on an actor, back with the card's button and with the browser's Back`, async () => {
-    const ctx = await open(size);
+    const ctx = await openCard(size);
     const { page } = ctx;
     const title = page.locator('.wbw-focus-title');
     await press(ctx, node(page, 'Belarus'));
@@ -281,7 +283,7 @@ for (const size of SIZES) {
   });
 
   test(`${size.name} ${w}: filters hide a relation kind and a claimant, counts follow; empty result and Clear filters`, async () => {
-    const ctx = await open(size);
+    const ctx = await openCard(size);
     const { page } = ctx;
     const all = involving(FOCUS);
     assert.deepEqual(await filterCount(page), { shown: all.length, total: all.length });
@@ -338,7 +340,7 @@ for (const size of SIZES) {
   });
 
   test(`${size.name} ${w}: switch views; the URL keeps the view; no overflow or clipping in any view`, async () => {
-    const ctx = await open(size);
+    const ctx = await openCard(size);
     const { page } = ctx;
     const expectView = async (label, id) => {
       assert.equal(await page.locator('.wbw-tab[aria-pressed=true]').innerText(), label);
@@ -387,7 +389,7 @@ for (const size of SIZES) {
   });
 
   test(`${size.name} ${w}: own origin only, no cookies, no storage after using every control`, async () => {
-    const ctx = await open(size);
+    const ctx = await openCard(size);
     const { page, context } = ctx;
     await press(ctx, node(page, 'Belarus'));
     await press(ctx, page.locator('.wbw-refocus'));
@@ -412,7 +414,7 @@ for (const size of SIZES) {
 // ---------------------------------------------------------------------------
 
 test('deep link: focus, select, view and filters are restored', async () => {
-  const ctx = await open(PHONE, '#focus=belarus&select=myanmar-junta&view=list&hide-relation=training&hide-claimant=news-report');
+  const ctx = await openCard(PHONE, '#focus=belarus&select=myanmar-junta&view=list&hide-relation=training&hide-claimant=news-report');
   const { page } = ctx;
   await page.locator('.wbw-focus-title', { hasText: 'Who backs Belarus' }).waitFor();
   assert.equal(await page.locator('.wbw-tab[aria-pressed=true]').innerText(), 'List');
@@ -437,7 +439,7 @@ test('deep link: focus, select, view and filters are restored', async () => {
 });
 
 test('deep link: hide-stance, theme=dark and header=0 are restored', async () => {
-  const ctx = await open(DESKTOP, '#view=timeline&hide-stance=neutral,opposes&theme=dark&header=0');
+  const ctx = await openCard(DESKTOP, '#view=timeline&hide-stance=neutral,opposes&theme=dark&header=0');
   const { page } = ctx;
   await page.locator('.wbw-timeline').waitFor();
   assert.equal(await page.locator('.wbw').getAttribute('data-theme'), 'dark');
@@ -454,7 +456,7 @@ test('deep link: hide-stance, theme=dark and header=0 are restored', async () =>
 
 for (const size of [PHONE, DESKTOP]) {
   test(`${size.name}: an unknown link value shows a visible notice; the rest applies and the card works`, async () => {
-    const ctx = await open(size, '#focus=belarus&view=graph&select=atlantis&colour=red&hide-relation=bribery');
+    const ctx = await openCard(size, '#focus=belarus&view=graph&select=atlantis&colour=red&hide-relation=bribery');
     const { page } = ctx;
     const notice = page.locator('.wbw-notice');
     await notice.waitFor();
@@ -533,7 +535,7 @@ function keyboardDriver(page) {
 
 for (const size of [DESKTOP, { ...PHONE, touch: false, name: 'phone width, keyboard' }]) {
   test(`keyboard only (${size.viewport.width}): every control reachable and operable, focus always visible`, async () => {
-    const ctx = await open(size);
+    const ctx = await openCard(size);
     const { page } = ctx;
     const kb = keyboardDriver(page);
     const scrollY = () => page.evaluate(() => scrollY);
@@ -616,7 +618,7 @@ for (const size of [DESKTOP, { ...PHONE, touch: false, name: 'phone width, keybo
 }
 
 test('keyboard only: refocus and close do not drop keyboard focus to the page body', async () => {
-  const ctx = await open(DESKTOP);
+  const ctx = await openCard(DESKTOP);
   const { page } = ctx;
   const kb = keyboardDriver(page);
   const lost = [];
@@ -643,7 +645,7 @@ test('keyboard only: refocus and close do not drop keyboard focus to the page bo
 });
 
 test('keyboard only: focus on a selected node is distinguishable from the selection alone', async () => {
-  const ctx = await open(DESKTOP);
+  const ctx = await openCard(DESKTOP);
   const { page } = ctx;
   const kb = keyboardDriver(page);
   await kb.tabTo('.wbw-node[role=button]', 'Belarus.');
@@ -679,7 +681,7 @@ const SCHEMES = [
 for (const scheme of SCHEMES) {
   for (const size of scheme.hash === '' && !scheme.options.colorScheme && !scheme.options.reducedMotion ? SIZES : [PHONE]) {
     test(`axe (${scheme.name}, ${size.viewport.width}): no violations in network, selected, list, timeline, filters open, empty`, async () => {
-      const ctx = await open(size, scheme.hash, { ...scheme.options, axe: true });
+      const ctx = await openCard(size, scheme.hash, { ...scheme.options, axe: true });
       const { page } = ctx;
       if (scheme.options.colorScheme) await page.emulateMedia({ colorScheme: scheme.options.colorScheme });
       const found = [];
@@ -716,7 +718,7 @@ for (const scheme of SCHEMES) {
 test('theme=dark really is dark and theme=light really is light, whatever the system says', async () => {
   for (const [hash, scheme, want] of [['#theme=dark', 'light', 'rgb(18, 20, 23)'], ['#theme=light', 'dark', 'rgb(255, 255, 255)'],
     ['', 'dark', 'rgb(18, 20, 23)'], ['', 'light', 'rgb(255, 255, 255)']]) {
-    const ctx = await open(PHONE, hash, { colorScheme: scheme });
+    const ctx = await openCard(PHONE, hash, { colorScheme: scheme });
     const bg = await ctx.page.locator('.wbw').evaluate((el) => getComputedStyle(el).backgroundColor);
     assert.equal(bg, want, `${hash || 'auto'} under a ${scheme} system`);
     await ctx.context.close();
@@ -732,13 +734,13 @@ test('reduced motion: no transition or animation on nodes and controls', async (
       return { el: el.tagName + '.' + (el.getAttribute('class') || ''), ms: Math.max(longest(cs.transitionDuration), longest(cs.animationDuration)) };
     })
     .filter((x) => x.ms > 10));
-  const moving = await open(PHONE);
+  const moving = await openCard(PHONE);
   await press(moving, node(moving.page, 'Belarus'));
   await moving.page.locator('.wbw-detail').waitFor();
   assert.ok((await durations(moving)).length > 0, 'without the preference some control does transition (the check can see it)');
   await moving.context.close();
 
-  const still = await open(PHONE, '', { reducedMotion: 'reduce' });
+  const still = await openCard(PHONE, '', { reducedMotion: 'reduce' });
   await press(still, node(still.page, 'Belarus'));
   await still.page.locator('.wbw-detail').waitFor();
   assert.deepEqual(await durations(still), [], 'with prefers-reduced-motion: reduce nothing moves');
@@ -747,7 +749,7 @@ test('reduced motion: no transition or animation on nodes and controls', async (
 });
 
 test('print: the question, the network and the selected actor\'s attributed claims print; the controls do not', async () => {
-  const ctx = await open(PHONE, '#select=belarus');
+  const ctx = await openCard(PHONE, '#select=belarus');
   const { page } = ctx;
   await assertAttributedDetail(page, 'belarus');
   await page.emulateMedia({ media: 'print' });
@@ -772,7 +774,7 @@ test('print: the question, the network and the selected actor\'s attributed clai
 
 for (const size of SIZES) {
   test(`${size.name} ${size.viewport.width}: every actor as focus: network labels and count badges neither cut off nor overlapping`, async () => {
-    const ctx = await open(size);
+    const ctx = await openCard(size);
     const { page } = ctx;
     const problems = [];
     const foci = [...new Set(data.claims.flatMap((c) => [c.subject, c.object]))];
@@ -788,7 +790,7 @@ for (const size of SIZES) {
 
 for (const size of SIZES) {
   test(`${size.name} ${size.viewport.width}: filter checkboxes keep their size when a label wraps`, async () => {
-    const ctx = await open(size);
+    const ctx = await openCard(size);
     await openFilters(ctx);
     const widths = await ctx.page.locator('.wbw-check input').evaluateAll((els) => els.map((i) => ({
       label: i.parentElement.textContent.trim(), w: Math.round(i.getBoundingClientRect().width * 10) / 10,
@@ -799,7 +801,7 @@ for (const size of SIZES) {
   });
 
   test(`${size.name} ${size.viewport.width}: network labels, headings and counts render at 9.5 CSS px or more`, async () => {
-    const ctx = await open(size);
+    const ctx = await openCard(size);
     const small = await ctx.page.evaluate(() => [...document.querySelectorAll('.wbw-network svg text')].map((t) => ({
       text: t.textContent.trim().slice(0, 30),
       px: Math.round(parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a * 10) / 10,
@@ -817,7 +819,7 @@ for (const size of SIZES) {
 
 test('README screenshot: the network with Belarus selected at 390 px', async () => {
   mkdirSync('docs', { recursive: true });
-  const ctx = await open(PHONE);
+  const ctx = await openCard(PHONE);
   const { page } = ctx;
   await press(ctx, node(page, 'Belarus'));
   await page.locator('.wbw-detail article.wbw-claim').first().waitFor();
