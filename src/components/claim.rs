@@ -38,7 +38,7 @@ pub fn ClaimItem(props: &ClaimProps) -> Html {
         <article class={stance_class} data-claim={claim.id.to_string()}>
             <p class="wbw-claim-relation">
                 <span class="wbw-stance-mark" aria-hidden="true"></span>
-                { format!("{subject} → {object}: {} ({})", claim.relation.label(), claim.stance.label_lowercase()) }
+                { format!("{subject} → {object}: {}", claim.relation_line()) }
             </p>
             <p class="wbw-claim-summary">{ claim.summary.to_string() }</p>
             <p class="wbw-claim-by">

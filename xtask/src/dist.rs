@@ -592,7 +592,7 @@ pub fn build(root: &Path, build: &Build) -> Result {
     card.whole = whole;
     laps.lap("prerender");
     write_pages(root, &out, &assets, &card, &css, &nojs_css, &glue, &wasm)?;
-    write_images(root, &out, &loaded)?;
+    write_images(root, &out, &loaded, &build.cargo_target.join("wbw-images"))?;
     write_oembed(&out, &loaded, &assets.public_url)?;
     laps.lap("pages and images");
     write_data(&out, &loaded)?;
@@ -808,9 +808,20 @@ fn write_oembed(out: &Path, loaded: &load::Loaded, public_url: &str) -> Result {
 }
 
 /// The card as an image (from the core's layout) and the app icons.
-fn write_images(root: &Path, out: &Path, loaded: &load::Loaded) -> Result {
+fn write_images(root: &Path, out: &Path, loaded: &load::Loaded, cache: &Path) -> Result {
     let card_svg = crate::image::card_svg(&loaded.dataset);
-    write(&out.join("card.png"), crate::image::png(&card_svg)?)?;
+    // Rendering takes a second or two; an edit that leaves the drawing as it
+    // was (most edits of a claim) reuses the last rendering of that drawing.
+    let cached = cache.join(format!("card-{}.png", content_hash(card_svg.as_bytes())));
+    let png = match read(&cached) {
+        Ok(png) => png,
+        Err(_) => {
+            let png = crate::image::png(&card_svg)?;
+            write(&cached, &png)?;
+            png
+        }
+    };
+    write(&out.join("card.png"), png)?;
     write(&out.join("card.svg"), card_svg)?;
     let icon = read(&root.join("web/icon.svg"))?;
     for size in [192, 512] {

@@ -111,6 +111,7 @@ const CLAIMS: Kind = Kind {
             true,
         ),
         field("note", Cell::Text, false),
+        field("hedges", Cell::List, false),
     ],
     derived: &[
         "subject_name",

@@ -8,7 +8,7 @@
 //! M<TAB>title<TAB>description<TAB>focus<TAB>as_of<TAB>version<TAB>short_title<TAB>publisher<TAB>license
 //! A<TAB>id<TAB>name<TAB>kind<TAB>description<TAB>alias;alias<TAB>leads<TAB>member_of
 //! S<TAB>id<TAB>title<TAB>title_supplied<TAB>publisher<TAB>kind<TAB>date<TAB>url
-//! C<TAB>id<TAB>subject<TAB>relation<TAB>stance<TAB>object<TAB>date<TAB>summary<TAB>attributed_to<TAB>sources<TAB>quote<TAB>status<TAB>note<TAB>date_basis
+//! C<TAB>id<TAB>subject<TAB>relation<TAB>stance<TAB>hedge;hedge<TAB>object<TAB>date<TAB>summary<TAB>attributed_to<TAB>sources<TAB>quote<TAB>status<TAB>note<TAB>date_basis
 //! X<TAB>id<TAB>about<TAB>date<TAB>summary<TAB>attributed_to<TAB>sources<TAB>quote<TAB>status<TAB>note<TAB>date_basis
 //! ```
 //!
@@ -34,12 +34,12 @@ use std::fmt::Write;
 
 use crate::date::PartialDate;
 use crate::model::{Actor, ActorId, Claim, ContextItem, Dataset, Meta, Source, SourceId, Text};
-use crate::vocab::{ActorKind, Relation, SourceKind, Stance, Status};
+use crate::vocab::{ActorKind, Hedge, Relation, SourceKind, Stance, Status};
 
 /// The first field of the header line.
 pub const MAGIC: &str = "who-backs-whom dataset";
 /// Bumped whenever a change to the format would make an old engine misread a file.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// The file name of the compiled dataset, before its content hash is added.
 pub const FILE_STEM: &str = "dataset";
 /// The first field of a part's header line.
@@ -246,6 +246,7 @@ fn encode_claim_fields(out: &mut String, c: &Claim) {
             actor(Some(c.subject)),
             c.relation.id().into(),
             c.stance.id().into(),
+            list(c.hedges.iter().map(|h| h.id().to_string())),
             actor(Some(c.object)),
             date(c.date),
             text(&c.summary),
@@ -597,6 +598,17 @@ impl<'a> Fields<'a> {
     }
 }
 
+impl Fields<'_> {
+    fn hedges(&mut self) -> Result<Vec<Hedge>, DecodeError> {
+        let raw = self.raw()?;
+        if raw.is_empty() {
+            return Ok(Vec::new());
+        }
+        let items: Option<Vec<Hedge>> = raw.split(';').map(Hedge::from_id).collect();
+        items.ok_or(DecodeError::Corrupt { line: self.line })
+    }
+}
+
 fn parse_index(raw: &str, below: usize) -> Option<u16> {
     raw.parse::<u16>().ok().filter(|i| usize::from(*i) < below)
 }
@@ -651,6 +663,7 @@ impl Reader {
             subject: ActorId(f.index(actors)?),
             relation: f.vocab(Relation::from_id)?,
             stance: f.vocab(Stance::from_id)?,
+            hedges: Cow::Owned(f.hedges()?),
             object: ActorId(f.index(actors)?),
             date: f.date()?,
             summary: f.text()?,

@@ -26,4 +26,4 @@ pub mod load;
 pub use date::PartialDate;
 pub use filter::Filter;
 pub use model::{Actor, ActorId, Claim, ContextItem, Dataset, Meta, Source, SourceId};
-pub use vocab::{ActorKind, Relation, RelationFamily, SourceKind, Stance, Status};
+pub use vocab::{ActorKind, Hedge, Relation, RelationFamily, SourceKind, Stance, Status};

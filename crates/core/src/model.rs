@@ -12,7 +12,7 @@
 use std::borrow::Cow;
 
 use crate::date::PartialDate;
-use crate::vocab::{ActorKind, Relation, SourceKind, Stance, Status};
+use crate::vocab::{ActorKind, Hedge, Relation, SourceKind, Stance, Status};
 
 /// Text that is either compiled in or owned.
 pub type Text = Cow<'static, str>;
@@ -110,6 +110,8 @@ pub struct Claim {
     pub subject: ActorId,
     pub relation: Relation,
     pub stance: Stance,
+    /// The source's hedges on the relation ("expected", "seen as"), in the data's order.
+    pub hedges: List<Hedge>,
     pub object: ActorId,
     pub date: Option<PartialDate>,
     /// Plain language, and itself reported speech: it names who makes the claim.
@@ -319,6 +321,22 @@ impl Source {
 }
 
 impl Claim {
+    /// The relation as the card's line states it: "Cooperation agreements
+    /// (backs; expected)". Hedges are never dropped.
+    pub fn relation_line(&self) -> String {
+        let mut line = format!(
+            "{} ({}",
+            self.relation.label(),
+            self.stance.label_lowercase()
+        );
+        for (i, hedge) in self.hedges.iter().enumerate() {
+            line.push_str(if i == 0 { "; " } else { ", " });
+            line.push_str(hedge.label());
+        }
+        line.push(')');
+        line
+    }
+
     /// The other end of the claim, seen from `actor`; `None` if `actor` is neither end.
     pub fn counterpart(&self, actor: ActorId) -> Option<ActorId> {
         if self.subject == actor {

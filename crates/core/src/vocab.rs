@@ -1,5 +1,5 @@
 //! The closed vocabularies of the dataset: actor kinds, relation kinds,
-//! stances, statuses and source kinds.
+//! hedges, stances, statuses and source kinds.
 //!
 //! Each value has a stable kebab-case `id` (used in the data file, the URL
 //! fragment and the exports: never rename one) and a reader-facing `label`.
@@ -69,6 +69,17 @@ vocabulary! {
         Solidarity = "solidarity", "Solidarity";
         Criticism = "criticism", "Criticism";
         ThreatToDisrupt = "threat-to-disrupt", "Threat to disrupt";
+    }
+}
+
+vocabulary! {
+    /// How the source hedges a claim, carried into the card's relation line
+    /// so that it never reads as a plain fact ("set to sign" is `expected`).
+    Hedge {
+        Expected = "expected", "expected";
+        SeenAs = "seen-as", "seen as";
+        Symbolic = "symbolic", "symbolic";
+        BothSides = "both-sides", "both sides";
     }
 }
 

@@ -315,3 +315,25 @@ fn small(quote: &str) -> Dataset {
     b.claim_full(a, Relation::GeneralBacking, Stance::Backs, c, None, quote);
     b.build(a)
 }
+
+#[test]
+fn a_large_dataset_puts_at_most_max_claims_in_the_page_and_only_the_actors_they_name() {
+    let mut b = Builder::new();
+    let actors: Vec<_> = (0..400)
+        .map(|i| b.actor(&format!("a{i}"), &format!("Actor {i}")))
+        .collect();
+    for i in 0..(who_backs_whom_core::load::jsonld::MAX_CLAIMS + 50) {
+        b.claim(actors[i % 100], Stance::Backs, actors[(i + 1) % 100], None);
+    }
+    let document = parse(&jsonld(&b.build(actors[0]), "https://card.example/"));
+    assert_eq!(
+        nodes_of(&document, "Claim").len(),
+        who_backs_whom_core::load::jsonld::MAX_CLAIMS
+    );
+    // Actors 100..400 are in no claim: no node for them.
+    let named = nodes_of(&document, "Organization").len() + nodes_of(&document, "Person").len();
+    assert_eq!(named, 100);
+    // The downloads still name where all of them are.
+    let dataset = &nodes_of(&document, "Dataset")[0];
+    assert!(dataset["distribution"].to_string().contains("claims.json"));
+}

@@ -1208,3 +1208,51 @@ fn a_hostile_id_in_a_dataset_prints_escaped() {
     let all = all(&diagnostics);
     assert!(all.contains(r"\u{1b}"), "the escapes are shown: {all}");
 }
+
+// ---------------------------------------------------------------------------
+// Hedges: the source's "expected", "seen as" … on the card's relation line
+// ---------------------------------------------------------------------------
+
+#[test]
+fn hedges_are_read_in_order_and_shown_on_the_relation_line() {
+    let loaded = valid_with(&[(
+        "stance = \"backs\"",
+        "stance = \"backs\"\nhedges = [\"seen-as\", \"symbolic\"]",
+    )])
+    .expect("hedges are a valid field");
+    let claim = &loaded.dataset.claims[0];
+    assert_eq!(
+        claim.hedges.as_ref(),
+        [
+            who_backs_whom_core::Hedge::SeenAs,
+            who_backs_whom_core::Hedge::Symbolic
+        ]
+    );
+    assert_eq!(
+        claim.relation_line(),
+        "General backing (backs; seen as, symbolic)"
+    );
+    // Without hedges the line is the relation and the stance alone.
+    let plain = valid_with(&[]).unwrap();
+    assert_eq!(
+        plain.dataset.claims[0].relation_line(),
+        "General backing (backs)"
+    );
+}
+
+#[test]
+fn an_unknown_hedge_is_refused_at_its_value_with_the_known_ones() {
+    let result = valid_with(&[(
+        "stance = \"backs\"",
+        "stance = \"backs\"\nhedges = [\"probably\"]",
+    )]);
+    let diagnostics = result.expect_err("an unknown hedge is an error");
+    assert_eq!(diagnostics.len(), 1, "{}", all(&diagnostics));
+    let d = &diagnostics[0];
+    assert_eq!(d.code, "unknown-vocabulary");
+    assert_eq!((d.line, d.column), (61, 11), "{d}");
+    assert!(
+        d.hint.contains("expected, seen-as, symbolic, both-sides"),
+        "{d}"
+    );
+}

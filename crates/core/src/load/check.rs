@@ -19,7 +19,7 @@ use super::read::{self, Raw, Record, Sink, Str};
 use super::{Diagnostic, Loaded};
 use crate::date::PartialDate;
 use crate::model::{Actor, ActorId, Claim, ContextItem, Dataset, Meta, Source, SourceId};
-use crate::vocab::{ActorKind, Relation, SourceKind, Stance, Status};
+use crate::vocab::{ActorKind, Hedge, Relation, SourceKind, Stance, Status};
 
 /// A quote longer than this many words is not an excerpt.
 pub const MAX_QUOTE_WORDS: usize = 45;
@@ -663,6 +663,7 @@ fn claim(
         .string(sink, "stance", true)
         .and_then(|v| vocabulary(sink, r, "stance", &v, Stance::from_id, Stance::ids()));
     let note = r.string(sink, "note", false);
+    let hedges = hedges(sink, r);
     let attribution = attribution(sink, r, index, facts, actors);
     if let (Some(s), Some(o)) = (subject, object) {
         if s == o {
@@ -685,6 +686,7 @@ fn claim(
         subject: subject?,
         relation: relation?,
         stance: stance?,
+        hedges: Cow::Owned(hedges?),
         object: object?,
         date: a.date,
         summary: a.summary,
@@ -695,6 +697,17 @@ fn claim(
         note: note.map(|n| n.value.into()),
         date_basis: a.date_basis,
     })
+}
+
+/// `hedges = ["expected"]`: optional, each from the [`Hedge`] vocabulary.
+fn hedges(sink: &mut Sink, r: &Record<'_, '_>) -> Option<Vec<Hedge>> {
+    let list = r.strings(sink, "hedges")?;
+    list.value
+        .iter()
+        .map(|h| vocabulary(sink, r, "hedges", h, Hedge::from_id, Hedge::ids()))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect()
 }
 
 fn context_item(

@@ -35,7 +35,8 @@ pub fn to_json(dataset: &Dataset) -> String {
         })).collect::<Vec<Value>>(),
         "claims": dataset.claims.iter().map(|c| json!({
             "id": c.id, "subject": id(c.subject), "relation": c.relation.id(), "object": id(c.object),
-            "stance": c.stance.id(), "date": c.date.map(|d| d.iso()), "summary": c.summary,
+            "stance": c.stance.id(), "hedges": c.hedges.iter().map(|h| h.id()).collect::<Vec<_>>(),
+            "date": c.date.map(|d| d.iso()), "summary": c.summary,
             "attributed_to": id(c.attributed_to), "sources": source_ids(&c.sources), "quote": c.quote,
             "status": c.status.id(), "note": c.note, "date_basis": c.date_basis,
         })).collect::<Vec<Value>>(),
@@ -50,7 +51,7 @@ pub fn to_json(dataset: &Dataset) -> String {
 
 /// The columns of `claims.csv`, in order. Later columns are only ever
 /// appended.
-pub const CSV_COLUMNS: [&str; 19] = [
+pub const CSV_COLUMNS: [&str; 20] = [
     "id",
     "subject",
     "subject_name",
@@ -70,6 +71,7 @@ pub const CSV_COLUMNS: [&str; 19] = [
     "date_basis",
     "record",
     "about",
+    "hedges",
 ];
 
 /// `claims.csv`: one row per claim, then one per context item (`record` is
@@ -105,7 +107,8 @@ fn claim_row(dataset: &Dataset, c: &Claim) -> Vec<String> {
         actor(c.object).name.to_string(),
     ];
     row.extend(shared_cells(dataset, Shared::of_claim(c)));
-    row.extend(["claim".to_string(), String::new()]);
+    let hedges: Vec<&str> = c.hedges.iter().map(|h| h.id()).collect();
+    row.extend(["claim".to_string(), String::new(), hedges.join(";")]);
     row
 }
 
@@ -120,7 +123,7 @@ fn context_row(dataset: &Dataset, c: &ContextItem) -> Vec<String> {
         .iter()
         .map(|a| dataset.actor(*a).id.as_ref())
         .collect();
-    row.extend(["context".to_string(), about.join(";")]);
+    row.extend(["context".to_string(), about.join(";"), String::new()]);
     row
 }
 

@@ -191,14 +191,8 @@ fn claim_link(dataset: &Dataset, claim: &Claim) -> Value {
     Entity::new(claim_id(claim), "UnknownLink")
         .set("subject", [actor(claim.subject)])
         .set("object", [actor(claim.object)])
-        .set(
-            "role",
-            [format!(
-                "{} ({})",
-                claim.relation.label(),
-                claim.stance.label_lowercase()
-            )],
-        )
+        // The card's relation line: hedges ("expected", "seen as") kept.
+        .set("role", [claim.relation_line()])
         .set("summary", [&claim.summary])
         .set(
             "description",

@@ -15,16 +15,61 @@ use crate::model::{Actor, ActorId, Dataset, Source, SourceId};
 use crate::vocab::ActorKind;
 use crate::PartialDate;
 
+/// At most this many claims (and context items) go into the page's JSON-LD:
+/// a page must not carry a large dataset twice; the rest are in the
+/// `distribution` downloads, which the `Dataset` node names.
+pub const MAX_CLAIMS: usize = 200;
+
 /// The JSON-LD for the card's page at `public_url` (its directory, where
 /// `claims.json` and `claims.csv` are published).
 pub fn jsonld(dataset: &Dataset, public_url: &str) -> String {
+    let dataset = &limited(dataset);
     let base = format!("{}/", public_url.trim_end_matches('/'));
     let mut graph = vec![dataset_node(dataset, &base)];
-    graph.extend(dataset.actors.iter().map(|a| actor_node(dataset, a)));
+    let named = named_actors(dataset);
+    graph.extend(
+        dataset
+            .actors
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| named[*i])
+            .map(|(_, a)| actor_node(dataset, a)),
+    );
     graph.extend(dataset.sources.iter().map(source_node));
     graph.extend(claim_nodes(dataset));
     let document = json!({ "@context": "https://schema.org", "@graph": graph });
     script_safe(&serde_json::to_string_pretty(&document).expect("JSON values always serialise"))
+}
+
+/// `dataset` with at most [`MAX_CLAIMS`] claims and context items, in order.
+fn limited(dataset: &Dataset) -> Dataset {
+    let mut d = dataset.clone();
+    let claims = d.claims.len().min(MAX_CLAIMS);
+    d.claims.to_mut().truncate(claims);
+    d.context.to_mut().truncate(MAX_CLAIMS - claims);
+    d
+}
+
+/// The actors a node of the graph refers to: claimants, what claims are
+/// about, and the bodies claimants belong to.
+fn named_actors(dataset: &Dataset) -> Vec<bool> {
+    let mut named = vec![false; dataset.actors.len()];
+    let mut referred: Vec<ActorId> = Vec::new();
+    for c in dataset.claims.iter() {
+        referred.extend([c.subject, c.object, c.attributed_to]);
+    }
+    for x in dataset.context.iter() {
+        referred.extend(x.about.iter().copied());
+        referred.push(x.attributed_to);
+    }
+    let members: Vec<ActorId> = referred
+        .iter()
+        .filter_map(|a| dataset.actor(*a).member_of)
+        .collect();
+    for a in referred.into_iter().chain(members) {
+        named[usize::from(a.0)] = true;
+    }
+    named
 }
 
 /// The `Dataset` node: what the dataset names about itself, its downloads,

@@ -313,6 +313,7 @@ pub const CLAIM_FIELDS: &[&str] = &[
     "subject",
     "relation",
     "stance",
+    "hedges",
     "object",
     "date",
     "date_basis",

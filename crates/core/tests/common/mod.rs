@@ -148,6 +148,7 @@ impl Builder {
             subject,
             relation,
             stance,
+            hedges: Cow::Owned(Vec::new()),
             object,
             date: date.map(|d| PartialDate::parse(d).expect("test dates are valid")),
             summary: Cow::Owned(format!("Claim number {index}.")),
