@@ -340,36 +340,29 @@ pub fn decode(file: &str) -> Result<Dataset, DecodeError> {
         counts: count_records(body),
         line: 1,
     };
-    let mut meta = None;
-    let mut dataset = Dataset {
-        meta: placeholder_meta(),
-        actors: Cow::Owned(Vec::new()),
-        sources: Cow::Owned(Vec::new()),
-        claims: Cow::Owned(Vec::new()),
-        context: Cow::Owned(Vec::new()),
-        parts: None,
+    let mut read = Read {
+        meta: None,
+        dataset: Dataset {
+            meta: placeholder_meta(),
+            actors: Cow::Owned(Vec::new()),
+            sources: Cow::Owned(Vec::new()),
+            claims: Cow::Owned(Vec::new()),
+            context: Cow::Owned(Vec::new()),
+            parts: None,
+        },
+        files: Vec::new(),
     };
-    let mut files = Vec::new();
     for line in body.split_terminator('\n') {
         reader.line += 1;
-        let mut fields = line.split('\t');
-        let tag = fields.next().unwrap_or_default();
-        let f = &mut Fields {
-            fields,
-            line: reader.line,
-        };
-        match tag {
-            "M" if meta.is_none() => meta = Some(reader.meta(f)?),
-            "A" => dataset.actors.to_mut().push(reader.actor(f)?),
-            "S" => dataset.sources.to_mut().push(reader.source(f)?),
-            "C" => dataset.claims.to_mut().push(reader.claim(f)?),
-            "X" => dataset.context.to_mut().push(reader.context(f)?),
-            "N" if dataset.parts.is_none() => dataset.parts = Some(reader.totals(f)?),
-            "I" => files.push((f.index(reader.counts.actors)?, f.text()?)),
-            _ => return Err(DecodeError::Corrupt { line: reader.line }),
-        }
-        f.end()?;
+        reader
+            .record(&mut read, line)
+            .ok_or(DecodeError::Corrupt { line: reader.line })?;
     }
+    let Read {
+        meta,
+        mut dataset,
+        files,
+    } = read;
     let whole = dataset.actors.len() == reader.counts.actors
         && dataset.sources.len() == reader.counts.sources
         && attach_files(&mut dataset, files);
@@ -377,6 +370,13 @@ pub fn decode(file: &str) -> Result<Dataset, DecodeError> {
         .filter(|_| whole)
         .ok_or(DecodeError::Corrupt { line: reader.line })?;
     Ok(dataset)
+}
+
+/// What [`decode`] has read so far.
+struct Read {
+    meta: Option<Meta>,
+    dataset: Dataset,
+    files: Vec<(u16, Text)>,
 }
 
 /// Puts the index's part files in place; false for an index that does not add up.
@@ -408,22 +408,8 @@ pub fn decode_part(dataset: &Dataset, actor: ActorId, file: &str) -> Result<Data
     };
     let mut incoming = Vec::new();
     for (i, line) in body.split_terminator('\n').enumerate() {
-        let fields = line.split('\t');
-        let f = &mut Fields {
-            line: i + 2,
-            fields,
-        };
-        if f.raw()? != "P" {
-            return f.corrupt();
-        }
-        let at = f
-            .raw()?
-            .parse::<u32>()
-            .ok()
-            .filter(|g| (*g as usize) < parts.total_claims);
-        let at = at.ok_or(DecodeError::Corrupt { line: f.line })?;
-        incoming.push((at, reader.claim(f)?));
-        f.end()?;
+        let claim = reader.part_claim(line, parts.total_claims);
+        incoming.push(claim.ok_or(DecodeError::Corrupt { line: i + 2 })?);
     }
     Ok(merged(dataset, actor, incoming))
 }
@@ -513,99 +499,89 @@ struct Reader {
 /// The fields of one record, read in order.
 struct Fields<'a> {
     fields: std::str::Split<'a, char>,
-    line: usize,
 }
 
 impl<'a> Fields<'a> {
-    fn corrupt<T>(&self) -> Result<T, DecodeError> {
-        Err(DecodeError::Corrupt { line: self.line })
+    fn corrupt<T>(&self) -> Option<T> {
+        None
     }
 
-    fn raw(&mut self) -> Result<&'a str, DecodeError> {
+    fn raw(&mut self) -> Option<&'a str> {
+        self.fields.next()
+    }
+
+    fn end(&mut self) -> Option<()> {
         match self.fields.next() {
-            Some(field) => Ok(field),
-            None => self.corrupt(),
+            None => Some(()),
+            Some(_) => None,
         }
     }
 
-    fn end(&mut self) -> Result<(), DecodeError> {
-        match self.fields.next() {
-            None => Ok(()),
-            Some(_) => self.corrupt(),
-        }
-    }
-
-    fn text(&mut self) -> Result<Text, DecodeError> {
+    fn text(&mut self) -> Option<Text> {
         let raw = self.raw()?;
-        unescape(raw).ok_or(DecodeError::Corrupt { line: self.line })
+        unescape(raw)
     }
 
-    fn opt_text(&mut self) -> Result<Option<Text>, DecodeError> {
+    fn opt_text(&mut self) -> Option<Option<Text>> {
         let raw = self.raw()?;
         if raw == NONE {
-            return Ok(None);
+            return Some(None);
         }
-        unescape(raw)
-            .map(Some)
-            .ok_or(DecodeError::Corrupt { line: self.line })
+        unescape(raw).map(Some)
     }
 
-    fn vocab<T>(&mut self, from_id: fn(&str) -> Option<T>) -> Result<T, DecodeError> {
+    fn vocab<T>(&mut self, from_id: fn(&str) -> Option<T>) -> Option<T> {
         let raw = self.raw()?;
-        from_id(raw).ok_or(DecodeError::Corrupt { line: self.line })
+        from_id(raw)
     }
 
-    fn date(&mut self) -> Result<Option<PartialDate>, DecodeError> {
+    fn date(&mut self) -> Option<Option<PartialDate>> {
         match self.raw()? {
-            NONE => Ok(None),
-            raw => PartialDate::parse(raw)
-                .map(Some)
-                .or_else(|_| self.corrupt()),
+            NONE => Some(None),
+            raw => PartialDate::parse(raw).map(Some).ok(),
         }
     }
 
-    fn index(&mut self, below: usize) -> Result<u16, DecodeError> {
+    fn index(&mut self, below: usize) -> Option<u16> {
         let raw = self.raw()?;
-        parse_index(raw, below).ok_or(DecodeError::Corrupt { line: self.line })
+        parse_index(raw, below)
     }
 
-    fn opt_index(&mut self, below: usize) -> Result<Option<u16>, DecodeError> {
+    fn opt_index(&mut self, below: usize) -> Option<Option<u16>> {
         match self.raw()? {
-            NONE => Ok(None),
-            raw => parse_index(raw, below)
-                .map(Some)
-                .ok_or(DecodeError::Corrupt { line: self.line }),
+            NONE => Some(None),
+            raw => parse_index(raw, below).map(Some),
         }
     }
 
     /// A `;`-separated list of indices below `below` (non-empty unless `may_be_empty`).
-    fn indices(&mut self, below: usize, may_be_empty: bool) -> Result<Vec<u16>, DecodeError> {
+    fn indices(&mut self, below: usize, may_be_empty: bool) -> Option<Vec<u16>> {
         let raw = self.raw()?;
         if raw.is_empty() && may_be_empty {
-            return Ok(Vec::new());
+            return Some(Vec::new());
         }
         let items: Option<Vec<u16>> = raw.split(';').map(|i| parse_index(i, below)).collect();
-        items.ok_or(DecodeError::Corrupt { line: self.line })
+        items
     }
 
-    fn texts(&mut self) -> Result<Vec<Text>, DecodeError> {
+    fn texts(&mut self) -> Option<Vec<Text>> {
         let raw = self.raw()?;
         if raw.is_empty() {
-            return Ok(Vec::new());
+            return Some(Vec::new());
         }
         let items: Option<Vec<Text>> = raw.split(';').map(unescape).collect();
-        items.ok_or(DecodeError::Corrupt { line: self.line })
+        items
     }
 }
 
 impl Fields<'_> {
-    fn hedges(&mut self) -> Result<Vec<Hedge>, DecodeError> {
+    fn hedges(&mut self) -> Option<Vec<Hedge>> {
         let raw = self.raw()?;
         if raw.is_empty() {
-            return Ok(Vec::new());
+            return Some(Vec::new());
         }
         let items: Option<Vec<Hedge>> = raw.split(';').map(Hedge::from_id).collect();
-        items.ok_or(DecodeError::Corrupt { line: self.line })
+        items
     }
 }
 
@@ -614,12 +590,49 @@ fn parse_index(raw: &str, below: usize) -> Option<u16> {
 }
 
 impl Reader {
-    fn meta(&self, f: &mut Fields) -> Result<Meta, DecodeError> {
-        Ok(Meta {
+    /// One line of a dataset file into `read`.
+    fn record(&self, read: &mut Read, line: &str) -> Option<()> {
+        let mut fields = line.split('\t');
+        let tag = fields.next()?;
+        let f = &mut Fields { fields };
+        let d = &mut read.dataset;
+        match tag {
+            "M" if read.meta.is_none() => read.meta = Some(self.meta(f)?),
+            "A" => d.actors.to_mut().push(self.actor(f)?),
+            "S" => d.sources.to_mut().push(self.source(f)?),
+            "C" => d.claims.to_mut().push(self.claim(f)?),
+            "X" => d.context.to_mut().push(self.context(f)?),
+            "N" if d.parts.is_none() => d.parts = Some(self.totals(f)?),
+            "I" => read.files.push((f.index(self.counts.actors)?, f.text()?)),
+            _ => return None,
+        }
+        f.end()
+    }
+
+    /// One line of a part: `P`, the claim's position in the whole dataset, the claim.
+    fn part_claim(&self, line: &str, total: usize) -> Option<(u32, Claim)> {
+        let f = &mut Fields {
+            fields: line.split('\t'),
+        };
+        if f.raw()? != "P" {
+            return None;
+        }
+        let at = f
+            .raw()?
+            .parse::<u32>()
+            .ok()
+            .filter(|g| (*g as usize) < total)?;
+        let claim = self.claim(f)?;
+        f.end()?;
+        Some((at, claim))
+    }
+
+    fn meta(&self, f: &mut Fields) -> Option<Meta> {
+        Some(Meta {
             title: f.text()?,
             description: f.text()?,
             focus: ActorId(f.index(self.counts.actors)?),
-            as_of: f.date()?.ok_or(DecodeError::Corrupt { line: f.line })?,
+            as_of: f.date()??,
             version: f.text()?,
             short_title: f.opt_text()?,
             publisher: f.opt_text()?,
@@ -627,9 +640,9 @@ impl Reader {
         })
     }
 
-    fn actor(&self, f: &mut Fields) -> Result<Actor, DecodeError> {
+    fn actor(&self, f: &mut Fields) -> Option<Actor> {
         let actors = self.counts.actors;
-        Ok(Actor {
+        Some(Actor {
             id: f.text()?,
             name: f.text()?,
             kind: f.vocab(ActorKind::from_id)?,
@@ -640,8 +653,8 @@ impl Reader {
         })
     }
 
-    fn source(&self, f: &mut Fields) -> Result<Source, DecodeError> {
-        Ok(Source {
+    fn source(&self, f: &mut Fields) -> Option<Source> {
+        Some(Source {
             id: f.text()?,
             title: f.text()?,
             title_supplied: match f.raw()? {
@@ -656,9 +669,9 @@ impl Reader {
         })
     }
 
-    fn claim(&self, f: &mut Fields) -> Result<Claim, DecodeError> {
+    fn claim(&self, f: &mut Fields) -> Option<Claim> {
         let actors = self.counts.actors;
-        Ok(Claim {
+        Some(Claim {
             id: f.text()?,
             subject: ActorId(f.index(actors)?),
             relation: f.vocab(Relation::from_id)?,
@@ -676,9 +689,9 @@ impl Reader {
         })
     }
 
-    fn context(&self, f: &mut Fields) -> Result<ContextItem, DecodeError> {
+    fn context(&self, f: &mut Fields) -> Option<ContextItem> {
         let actors = self.counts.actors;
-        Ok(ContextItem {
+        Some(ContextItem {
             id: f.text()?,
             about: Cow::Owned(f.indices(actors, true)?.into_iter().map(ActorId).collect()),
             date: f.date()?,
@@ -692,8 +705,8 @@ impl Reader {
         })
     }
 
-    fn totals(&self, f: &mut Fields) -> Result<crate::model::Parts, DecodeError> {
-        let total = f.raw()?.parse::<usize>().or_else(|_| f.corrupt())?;
+    fn totals(&self, f: &mut Fields) -> Option<crate::model::Parts> {
+        let total = f.raw()?.parse::<usize>().ok()?;
         let per_source = f.raw()?;
         let per_source: Option<Vec<usize>> = if per_source.is_empty() {
             Some(Vec::new())
@@ -707,20 +720,22 @@ impl Reader {
         } else {
             relations.split(';').map(Relation::from_id).collect()
         };
-        Ok(crate::model::Parts {
+        Some(crate::model::Parts {
             total_claims: total,
-            claims_per_source: per_source.ok_or(DecodeError::Corrupt { line: f.line })?,
+            claims_per_source: per_source?,
             claimants: claimants.into_iter().map(ActorId).collect(),
-            relations_used: relations.ok_or(DecodeError::Corrupt { line: f.line })?,
+            relations_used: relations?,
             ..Default::default()
         })
     }
 
-    fn sources(&self, f: &mut Fields) -> Result<Vec<SourceId>, DecodeError> {
-        Ok(f.indices(self.counts.sources, false)?
-            .into_iter()
-            .map(SourceId)
-            .collect())
+    fn sources(&self, f: &mut Fields) -> Option<Vec<SourceId>> {
+        Some(
+            f.indices(self.counts.sources, false)?
+                .into_iter()
+                .map(SourceId)
+                .collect(),
+        )
     }
 }
 
