@@ -353,6 +353,7 @@ fn csv_documented_columns_are_in_the_documented_order() {
             "date_basis",
             "record",
             "about",
+            "hedges",
         ]
     );
 }
