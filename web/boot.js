@@ -19,6 +19,7 @@ const GIVE_UP_MS = 20000;
 const here = import.meta.url;
 
 registerServiceWorker();
+const early = holdEarlyTaps();
 
 // The glue is imported dynamically: a static import that failed (connection
 // cut mid-load) would stop this module before it could show the notice.
@@ -62,9 +63,40 @@ try {
   // The card runs: the static list of every claim (for readers without the
   // wasm) gives way to it. Below the card, so nothing on screen moves.
   document.getElementById('wbw-static')?.remove();
+  early.replay();
 } catch (error) {
   clearTimeout(timer);
+  early.drop();
   unavailable(error);
+}
+
+/**
+ * A tap on the card before its wasm has started is not lost: taps on the
+ * card's controls (an actor in the network, a tab, a button) are noted while
+ * it starts, and given again, in order, to the same elements once it runs
+ * (hydration takes over the very elements that were tapped).
+ */
+function holdEarlyTaps() {
+  const taps = [];
+  const note = (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    const control = target?.closest('#wbw-root .wbw-node[role=button], #wbw-root button');
+    if (control && taps.length < 8) taps.push(control);
+  };
+  document.addEventListener('click', note, true);
+  const stop = () => document.removeEventListener('click', note, true);
+  return {
+    replay() {
+      stop();
+      for (const control of taps.splice(0)) {
+        if (control.isConnected) control.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+      }
+    },
+    drop() {
+      stop();
+      taps.length = 0;
+    },
+  };
 }
 
 /** Resolves after the next frame has been painted, or after 300 ms where no
