@@ -13,6 +13,8 @@
 //! - `cargo xtask bench [--quick] [--scale]`: the benchmarks of BENCHMARKS.md
 //! - `cargo xtask import claims.csv [--actors F] [--sources F] [--dataset F] [--write]`:
 //!   spreadsheet rows into the dataset (see `import`)
+//! - `cargo xtask trunk <args>`: Trunk (`serve`, `build --release`) with the
+//!   pinned tools; `cargo xtask trunk-hook` is its post-build hook (see `trunk`)
 
 mod bench;
 mod dist;
@@ -21,6 +23,7 @@ mod import;
 mod serve;
 mod sizes;
 mod tools;
+mod trunk;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -77,9 +80,11 @@ fn main() {
         Some("sizes") => sizes::print(&root.join("dist")),
         Some("bench") => bench::bench(&root, &args[1..]),
         Some("import") => import::run(&root, &args[1..]),
+        Some("trunk") => trunk::run(&root, &args[1..]),
+        Some("trunk-hook") => trunk::hook(&root),
         _ => {
             eprintln!(
-                "usage: cargo xtask <serve [--port N] [--no-build] | test | build | check-data | sizes | bench [--quick] [--scale] [--no-build] | import claims.csv [--actors F] [--sources F] [--dataset F] [--write]>"
+                "usage: cargo xtask <serve [--port N] [--no-build] | test | build | check-data | sizes | bench [--quick] [--scale] [--no-build] | import claims.csv [--actors F] [--sources F] [--dataset F] [--write] | trunk <args>>"
             );
             std::process::exit(2);
         }
@@ -217,6 +222,8 @@ fn parts_card(root: &Path) -> Result<String> {
 }
 
 fn test(root: &Path) -> Result {
+    // Trunk's first install takes minutes: it runs while the other steps do.
+    let trunk_install = trunk::install_in_background();
     tools::ensure_build_tools(root)?;
     tools::ensure_chromium()?;
     let path = tools::path_with_tools(root);
@@ -310,6 +317,8 @@ fn test(root: &Path) -> Result {
     )?;
     second_dataset(root)?;
     steps.passed += 1;
+    trunk::test(root, trunk_install)?;
+    steps.passed += 2;
     let parts_url = parts_card(root)?;
     let dist = root.join("dist");
     std::thread::spawn(move || serve::serve(listener, dist));
