@@ -14,6 +14,7 @@ use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
 use who_backs_whom_core::fragment::Options;
+use who_backs_whom_core::i18n::Lang;
 use who_backs_whom_core::state::Action;
 use yew::prelude::*;
 
@@ -47,6 +48,25 @@ fn write_url(fragment: &str, new_entry: bool) {
             history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
         };
     }
+}
+
+/// The first of the reader's browser languages (`navigator.languages`,
+/// else `navigator.language`) that the card has.
+fn browser_lang() -> Option<Lang> {
+    let window: wasm_bindgen::JsValue = window().into();
+    let navigator = js_sys::Reflect::get(&window, &"navigator".into()).ok()?;
+    let get = |key: &str| js_sys::Reflect::get(&navigator, &key.into()).ok();
+    let mut tags: Vec<String> = get("languages")
+        .filter(|v| v.is_object())
+        .map(|list| {
+            js_sys::Array::from(&list)
+                .iter()
+                .filter_map(|t| t.as_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    tags.extend(get("language").and_then(|t| t.as_string()));
+    Lang::first_known(tags.iter().map(String::as_str))
 }
 
 /// How long a change waits before it is written into the URL.
@@ -92,6 +112,9 @@ pub fn Page(props: &PageProps) -> Html {
                 card.dispatch(Action::Reset(link));
                 notices.set(Rc::new(link_notices));
             }
+            // The browser's languages, read once the card runs (never while
+            // rendering: the prerender has none); a link's `lang` still wins.
+            card.dispatch(Action::Prefer(browser_lang()));
             let listener = gloo_events::EventListener::new(&window(), "popstate", move |_| {
                 let (options, _) = Options::parse(&dataset, &current_fragment());
                 card.dispatch(Action::Restore(options));

@@ -4,12 +4,13 @@
 //! less to walk), and removed by `web/boot.js` once the card runs, where
 //! tapping an actor or the list view reads the same claims.
 
+use who_backs_whom_core::i18n::fill;
 use who_backs_whom_core::query;
-use who_backs_whom_core::state::plural;
 use who_backs_whom_core::{ActorId, Filter};
 use yew::prelude::*;
 
 use super::claim::ClaimItem;
+use super::i18n::use_lang;
 use super::sources::SourcesList;
 use crate::context::use_dataset;
 
@@ -31,26 +32,28 @@ pub fn AllClaims(props: &AllClaimsProps) -> Html {
     let dataset: &who_backs_whom_core::Dataset = &data;
     let focus = props.focus.unwrap_or(dataset.meta.focus);
     let claims = query::claims_involving(dataset, focus, &Filter::default());
-    let name = &dataset.actor(focus).name;
+    let lang = use_lang();
+    let m = lang.catalogue();
+    let name = dataset.actor_name(focus, lang);
     let shown = &claims[..claims.len().min(MAX_STATIC_CLAIMS)];
     let more = claims.len() - shown.len();
     html! {
-        <section class="wbw wbw-all-claims" aria-labelledby="wbw-all-title">
+        <section class="wbw wbw-all-claims" aria-labelledby="wbw-all-title" lang={m.code} dir={m.dir}>
             <h2 id="wbw-all-title">{ if more == 0 {
-                format!("All {} {} about {name}", claims.len(), plural(claims.len(), "claim", "claims"))
+                m.count_with(claims.len(), m.all_claims, &[("name", name)])
             } else {
-                format!("{} of the {} claims about {name}", shown.len(), claims.len())
+                fill(m.some_claims, &[("shown", &m.number(shown.len())), ("total", &m.number(claims.len())), ("name", name)])
             } }</h2>
-            <p class="wbw-meta">{ "Each with who makes it, when, the source and a verbatim quote." }</p>
+            <p class="wbw-meta">{ m.static_intro }</p>
             <ol class="wbw-claims">
                 { for shown.iter().map(|&claim| html! {
                     <li key={claim}><ClaimItem {claim} /></li>
                 }) }
             </ol>
             if more > 0 {
-                <p class="wbw-meta">{ format!("{more} more {} in the interactive card and in claims.json.", plural(more, "claim", "claims")) }</p>
+                <p class="wbw-meta">{ m.count(more, m.more_elsewhere) }</p>
             }
-            <h3>{ format!("Sources, background and data ({})", dataset.sources.len()) }</h3>
+            <h3>{ fill(m.sources_heading, &[("n", &m.number(dataset.sources.len()))]) }</h3>
             <div class="wbw-sources"><SourcesList /></div>
         </section>
     }

@@ -8,14 +8,17 @@
 
 use std::rc::Rc;
 
-use who_backs_whom_core::fragment::{Notice, Options, Theme};
+use who_backs_whom_core::fragment::{Change, Notice, NoticeKind, Options, Theme, MAX_LINK_CHARS};
+use who_backs_whom_core::i18n::{fill, Catalogue, Lang};
+use who_backs_whom_core::model::Field;
 use who_backs_whom_core::query::{self, Neighbourhood};
-use who_backs_whom_core::state::{plural, Action, CardState, View};
+use who_backs_whom_core::state::{Action, CardState, View};
 use who_backs_whom_core::{codec, ActorId, Dataset};
 use yew::prelude::*;
 
 use super::detail::Detail;
 use super::filters::Filters;
+use super::i18n::{DataText, LangContext};
 use super::list::ListView;
 use super::network::NetworkView;
 use super::share::SharePanel;
@@ -186,9 +189,12 @@ pub fn Card(props: &CardProps) -> Html {
         dataset: props.card.dataset().clone(),
         asset_base: props.asset_base.clone(),
     };
+    let lang = LangContext(props.card.state().language(props.card.dataset()));
     html! {
         <ContextProvider<CardContext> {context}>
-            <CardBody card={props.card.clone()} notices={props.notices.clone()} />
+            <ContextProvider<LangContext> context={lang}>
+                <CardBody card={props.card.clone()} notices={props.notices.clone()} />
+            </ContextProvider<LangContext>>
         </ContextProvider<CardContext>>
     }
 }
@@ -243,14 +249,18 @@ fn CardBody(props: &BodyProps) -> Html {
         Theme::Auto => None,
         theme => Some(theme.id()),
     };
+    let lang = state.language(dataset);
+    let m = lang.catalogue();
     html! {
-        <section class="wbw" data-theme={theme} aria-labelledby="wbw-title">
-            { header(dataset, state.show_header) }
-            { notices(&props.notices) }
-            { focus_bar(dataset, state, &dispatch, title_ref) }
+        <section class="wbw" data-theme={theme} aria-labelledby="wbw-title"
+            lang={m.code} dir={m.dir} data-failed={m.could_not_start}>
+            { language_bar(dataset, lang, &dispatch) }
+            { header(dataset, lang, state.show_header) }
+            { notices(m, &props.notices) }
+            { focus_bar(dataset, lang, state, &dispatch, title_ref) }
             <div class="wbw-toolbar">
-                <div class="wbw-tabs" role="group" aria-label="View">
-                    { for View::ALL.into_iter().map(|view| view_button(state, view, &dispatch)) }
+                <div class="wbw-tabs" role="group" aria-label={m.view_group}>
+                    { for View::ALL.into_iter().map(|view| view_button(m, state, view, &dispatch)) }
                 </div>
                 <Filters filter={state.filter.clone()}
                     shown={neighbourhood.shown_claims} total={neighbourhood.total_claims}
@@ -265,82 +275,134 @@ fn CardBody(props: &BodyProps) -> Html {
     }
 }
 
-fn header(dataset: &Dataset, shown: bool) -> Html {
-    let title = dataset.meta.title.to_string();
+/// The language switch (each language named in itself), the hint for
+/// phones that render the script wrongly, and whether the dataset's texts
+/// in this language were reviewed.
+fn language_bar(dataset: &Dataset, lang: Lang, dispatch: &Callback<Action>) -> Html {
+    let m = lang.catalogue();
+    let switch = (Lang::all().count() > 1).then(|| {
+        html! {
+            <div class="wbw-langs" role="group" aria-label={m.language}>
+                { for Lang::all().map(|l| html! {
+                    <button type="button" class="wbw-lang" lang={l.code()} aria-pressed={(l == lang).to_string()}
+                        onclick={dispatch.reform(move |_| Action::Apply(vec![Change::Lang(Some(l))]))}>
+                        { l.catalogue().name }
+                    </button>
+                }) }
+            </div>
+        }
+    });
+    let review = dataset.translation(lang).filter(|t| !t.reviewed).map(|t| {
+        let by = fill(m.translated_by, &[("translator", &t.translator)]);
+        html! { <p class="wbw-translation-note">{ format!("{}: {}. {by}", m.translated, m.not_reviewed) }</p> }
+    });
+    let hint =
+        (!m.font_hint.is_empty()).then(|| html! { <p class="wbw-font-hint">{ m.font_hint }</p> });
+    html! { <>{ switch }{ hint }{ review }</> }
+}
+
+fn header(dataset: &Dataset, lang: Lang, shown: bool) -> Html {
+    let m = lang.catalogue();
+    let meta = &dataset.meta;
+    let title = dataset.localized(lang, Field::Title, "", &meta.title);
+    let title_lang = super::i18n::source_lang(lang, title);
     if !shown {
-        return html! { <h2 id="wbw-title" class="wbw-visually-hidden">{ title }</h2> };
+        return html! { <h2 id="wbw-title" class="wbw-visually-hidden" lang={title_lang}>{ title.text().to_string() }</h2> };
     }
-    let sources = dataset.sources.len();
     html! {
         <header class="wbw-header">
-            <h2 id="wbw-title" class="wbw-title">{ title }</h2>
+            <h2 id="wbw-title" class="wbw-title" lang={title_lang}>{ title.text().to_string() }</h2>
             <p class="wbw-meta">
-                { format!("{} attributed claims from {sources} {}, dated up to {}. Every claim says who makes it.",
-                    dataset.claim_count(), plural(sources, "source", "sources"), dataset.meta.as_of) }
+                { fill(m.header_meta, &[
+                    ("claims", &m.count(dataset.claim_count(), m.attributed_claims)),
+                    ("sources", &m.count(dataset.sources.len(), m.sources_count)),
+                    ("date", &m.date(meta.as_of)),
+                ]) }
             </p>
         </header>
     }
 }
 
-fn notices(notices: &[Notice]) -> Html {
+/// A notice in the card's language.
+fn notice_text(m: &Catalogue, n: &Notice) -> String {
+    let args = [
+        ("key", n.key.as_str()),
+        ("value", n.value.as_str()),
+        ("expected", n.expected.as_str()),
+    ];
+    match n.kind {
+        NoticeKind::UnknownKey => fill(m.notice_unknown_key, &args),
+        NoticeKind::BadValue => fill(m.notice_bad_value, &args),
+        NoticeKind::TooLong => fill(m.notice_too_long, &[("n", &m.number(MAX_LINK_CHARS))]),
+        NoticeKind::More(more) => fill(m.notice_more, &[("n", &m.number(more))]),
+    }
+}
+
+fn notices(m: &Catalogue, notices: &[Notice]) -> Html {
     if notices.is_empty() {
         return Html::default();
     }
     html! {
         <div class="wbw-notice" role="status">
-            <p>{ "Some options were not understood, so the card uses its defaults for them:" }</p>
-            <ul>{ for notices.iter().map(|n| html! { <li>{ n.message() }</li> }) }</ul>
+            <p>{ m.notices_intro }</p>
+            <ul>{ for notices.iter().map(|n| html! { <li>{ notice_text(m, n) }</li> }) }</ul>
         </div>
     }
 }
 
 fn focus_bar(
     dataset: &Dataset,
+    lang: Lang,
     state: &CardState,
     dispatch: &Callback<Action>,
     title_ref: NodeRef,
 ) -> Html {
+    let m = lang.catalogue();
     let focus = dataset.actor(state.focus);
     let back = state.trail.last().map(|previous| {
         html! {
             <button type="button" class="wbw-back" onclick={dispatch.reform(|_| Action::Back)}>
-                { format!("← Back to {}", dataset.actor(*previous).name) }
+                { fill(m.back_to, &[("name", dataset.actor_name(*previous, lang))]) }
             </button>
         }
     });
     html! {
         <div class="wbw-focusbar">
             { back.unwrap_or_default() }
-            <h3 class="wbw-focus-title" tabindex="-1" ref={title_ref}>{ format!("Who backs {}, and who opposes it?", focus.name) }</h3>
-            <p class="wbw-focus-desc">{ focus.description.to_string() }</p>
+            <h3 class="wbw-focus-title" tabindex="-1" ref={title_ref}>{ fill(m.question, &[("name", dataset.actor_name(state.focus, lang))]) }</h3>
+            <p class="wbw-focus-desc">
+                <DataText field={Field::ActorDescription} id={focus.id.to_string()} original={focus.description.to_string()} />
+            </p>
         </div>
     }
 }
 
-fn view_button(state: &CardState, view: View, dispatch: &Callback<Action>) -> Html {
+fn view_button(m: &Catalogue, state: &CardState, view: View, dispatch: &Callback<Action>) -> Html {
     let onclick = dispatch.reform(move |_| Action::SetView(view));
     html! {
         <button type="button" class="wbw-tab" aria-pressed={(state.view == view).to_string()} {onclick}>
-            { view.label() }
+            { m.views[view as usize] }
         </button>
     }
 }
 
 /// "Loading claims" while a part is on its way, a retry when it failed.
 fn part_placeholder(card: &CardControl, actor: ActorId) -> Html {
-    let name = card.dataset().actor(actor).name.to_string();
+    let lang = card.state().language(card.dataset());
+    let m = lang.catalogue();
+    let name = card.dataset().actor_name(actor, lang).to_string();
     match card.part_status(actor) {
         PartStatus::Ready => Html::default(),
         PartStatus::Loading => html! {
-            <p class="wbw-loading" role="status">{ format!("Loading the claims about {name}…") }</p>
+            <p class="wbw-loading" role="status">{ fill(m.loading, &[("name", &name)]) }</p>
         },
         PartStatus::Failed => {
             let handle = card.0.clone();
             let retry = Callback::from(move |_| handle.dispatch(CardMsg::Retry(actor)));
             html! {
                 <div class="wbw-notice wbw-part-failed" role="alert">
-                    <p>{ format!("The claims about {name} could not load. The rest of the card still works.") }</p>
-                    <button type="button" onclick={retry}>{ "Try again" }</button>
+                    <p>{ fill(m.part_failed, &[("name", &name)]) }</p>
+                    <button type="button" onclick={retry}>{ m.try_again }</button>
                 </div>
             }
         }
@@ -356,18 +418,20 @@ fn view(
     if card.part_status(state.focus) != PartStatus::Ready {
         return part_placeholder(card, state.focus);
     }
+    let lang = state.language(card.dataset());
+    let m = lang.catalogue();
     let empty = neighbourhood.shown_claims == 0;
     if empty && neighbourhood.total_claims > 0 {
         return html! {
             <div class="wbw-empty">
-                <p>{ "No claims match these filters." }</p>
-                <button type="button" onclick={dispatch.reform(|_| Action::ClearFilters)}>{ "Clear filters" }</button>
+                <p>{ m.no_match }</p>
+                <button type="button" onclick={dispatch.reform(|_| Action::ClearFilters)}>{ m.clear_filters }</button>
             </div>
         };
     }
     if empty {
-        let name = &card.dataset().actor(state.focus).name;
-        return html! { <p class="wbw-empty">{ format!("The sources make no claims about {name}.") }</p> };
+        let name = card.dataset().actor_name(state.focus, lang);
+        return html! { <p class="wbw-empty">{ fill(m.no_claims, &[("name", name)]) }</p> };
     }
     html! {
         <div class="wbw-view">
@@ -389,7 +453,8 @@ fn detail(card: &CardControl, dispatch: &Callback<Action>) -> Html {
         return Html::default();
     };
     if card.part_status(selected) != PartStatus::Ready {
-        let name = card.dataset().actor(selected).name.to_string();
+        let lang = state.language(card.dataset());
+        let name = card.dataset().actor_name(selected, lang).to_string();
         return html! {
             <section class="wbw-detail" aria-labelledby="wbw-detail-title">
                 <div class="wbw-detail-head"><h3 id="wbw-detail-title">{ name }</h3></div>

@@ -1,12 +1,15 @@
 //! The detail panel of the selected actor: who it is, and every claim about
 //! it (those with the focus first), with a button to put it in the centre.
 
+use who_backs_whom_core::i18n::fill;
+use who_backs_whom_core::model::Field;
 use who_backs_whom_core::query;
-use who_backs_whom_core::state::{plural, Action};
+use who_backs_whom_core::state::Action;
 use who_backs_whom_core::{ActorId, Filter};
 use yew::prelude::*;
 
 use super::claim::ClaimItem;
+use super::i18n::{use_lang, DataText};
 use crate::context::use_dataset;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -21,7 +24,10 @@ pub struct DetailProps {
 pub fn Detail(props: &DetailProps) -> Html {
     let data = use_dataset();
     let dataset: &who_backs_whom_core::Dataset = &data;
+    let lang = use_lang();
+    let m = lang.catalogue();
     let actor = dataset.actor(props.actor);
+    let name = dataset.actor_name(props.actor, lang);
     let claims = query::claims_about(dataset, props.actor, props.focus, &props.filter);
     let shown = super::more::use_shown((props.actor, props.focus, props.filter.clone()));
     let actor_id = props.actor;
@@ -30,22 +36,25 @@ pub fn Detail(props: &DetailProps) -> Html {
     html! {
         <section class="wbw-detail" aria-labelledby="wbw-detail-title">
             <div class="wbw-detail-head">
-                <h3 id="wbw-detail-title">{ actor.name.to_string() }</h3>
-                <button type="button" class="wbw-close" onclick={close} aria-label={format!("Close details of {}", actor.name)}>{ "×" }</button>
+                <h3 id="wbw-detail-title">{ name.to_string() }</h3>
+                <button type="button" class="wbw-close" onclick={close} aria-label={fill(m.close_details, &[("name", name)])}>{ "×" }</button>
             </div>
-            <p class="wbw-detail-desc">{ format!("{}. {}", actor.kind.label(), actor.description) }</p>
+            <p class="wbw-detail-desc">
+                { fill(m.kind_and_description, &[("kind", m.actor_kind(actor.kind)), ("description", "")]) }
+                <DataText field={Field::ActorDescription} id={actor.id.to_string()} original={actor.description.to_string()} />
+            </p>
             if props.actor != props.focus {
                 <button type="button" class="wbw-refocus" onclick={refocus}>
-                    { format!("Show who backs {}", actor.name) }
+                    { fill(m.show_who_backs, &[("name", name)]) }
                 </button>
             }
-            <p class="wbw-count">{ format!("{} {} about {}", claims.len(), plural(claims.len(), "claim", "claims"), actor.name) }</p>
+            <p class="wbw-count">{ m.count_with(claims.len(), m.claims_about, &[("name", name)]) }</p>
             <ol class="wbw-claims">
                 { for claims.iter().take(shown.count).map(|&claim| html! {
                     <li key={claim}><ClaimItem {claim} /></li>
                 }) }
             </ol>
-            { super::more::more_button(&shown, claims.len()) }
+            { super::more::more_button(m, &shown, claims.len()) }
         </section>
     }
 }

@@ -6,7 +6,9 @@ use who_backs_whom_core::{Filter, Stance};
 use yew::prelude::*;
 
 use super::disclosure::use_details_open;
+use super::i18n::use_lang;
 use crate::context::use_dataset;
+use who_backs_whom_core::i18n::fill;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct FiltersProps {
@@ -20,6 +22,8 @@ pub struct FiltersProps {
 pub fn Filters(props: &FiltersProps) -> Html {
     let data = use_dataset();
     let dataset: &who_backs_whom_core::Dataset = &data;
+    let lang = use_lang();
+    let m = lang.catalogue();
     let filter = &props.filter;
     let check = |label: String, checked: bool, action: Action| {
         let onchange = props.dispatch.reform(move |_| action.clone());
@@ -35,25 +39,25 @@ pub fn Filters(props: &FiltersProps) -> Html {
     html! {
         <details class="wbw-filters" {ontoggle}>
             <summary>
-                { "Filters" }
-                if hidden > 0 { <span class="wbw-badge">{ format!(" ({hidden} hidden)") }</span> }
-                <span class="wbw-filter-count">{ format!(" · {} of {} claims", props.shown, props.total) }</span>
+                { m.filters }
+                if hidden > 0 { <span class="wbw-badge">{ fill(m.hidden_count, &[("n", &m.number(hidden))]) }</span> }
+                <span class="wbw-filter-count">{ fill(m.shown_of, &[("shown", &m.number(props.shown)), ("total", &m.number(props.total))]) }</span>
             </summary>
             if open {
             <fieldset>
-                <legend>{ "Stance" }</legend>
-                { for Stance::ALL.iter().map(|&s| check(s.label().to_string(), filter.shows_stance(s), Action::ToggleStance(s))) }
+                <legend>{ m.stance_legend }</legend>
+                { for Stance::ALL.iter().map(|&s| check(m.stance(s).to_string(), filter.shows_stance(s), Action::ToggleStance(s))) }
             </fieldset>
             <fieldset>
-                <legend>{ "Kind of relation" }</legend>
-                { for dataset.relations_used().into_iter().map(|r| check(r.label().to_string(), filter.shows_relation(r), Action::ToggleRelation(r))) }
+                <legend>{ m.relation_legend }</legend>
+                { for dataset.relations_used().into_iter().map(|r| check(m.relation(r).to_string(), filter.shows_relation(r), Action::ToggleRelation(r))) }
             </fieldset>
             <fieldset>
-                <legend>{ "Who makes the claim" }</legend>
-                { for dataset.claimants().into_iter().map(|a| check(dataset.claimant_name(a), filter.shows_claimant(a), Action::ToggleClaimant(a))) }
+                <legend>{ m.claimant_legend }</legend>
+                { for dataset.claimants().into_iter().map(|a| check(dataset.claimant_name_in(a, lang), filter.shows_claimant(a), Action::ToggleClaimant(a))) }
             </fieldset>
             <button type="button" class="wbw-clear" disabled={filter.is_empty()}
-                onclick={props.dispatch.reform(|_| Action::ClearFilters)}>{ "Clear filters" }</button>
+                onclick={props.dispatch.reform(|_| Action::ClearFilters)}>{ m.clear_filters }</button>
             }
         </details>
     }

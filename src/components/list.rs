@@ -4,11 +4,13 @@
 
 use std::rc::Rc;
 
+use who_backs_whom_core::model::Field;
 use who_backs_whom_core::query::Neighbourhood;
-use who_backs_whom_core::state::{plural, Action};
+use who_backs_whom_core::state::Action;
 use who_backs_whom_core::ActorId;
 use yew::prelude::*;
 
+use super::i18n::{source_lang, use_lang, DataText};
 use crate::context::use_dataset;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -22,31 +24,35 @@ pub struct ListProps {
 pub fn ListView(props: &ListProps) -> Html {
     let data = use_dataset();
     let dataset: &who_backs_whom_core::Dataset = &data;
-    let focus_name = &dataset.actor(props.neighbourhood.focus).name;
+    let lang = use_lang();
+    let m = lang.catalogue();
+    let focus_name = dataset.actor_name(props.neighbourhood.focus, lang);
     html! {
         <div class="wbw-list">
             { for props.neighbourhood.groups.iter().map(|group| html! {
                 <section class={format!("wbw-group wbw-group-{}", group.kind.id())}>
-                    <h4>{ group.kind.heading(focus_name) }</h4>
+                    <h4>{ m.group(group.kind, focus_name) }</h4>
                     <ul>
                         { for group.ties.iter().map(|tie| {
                             let actor = tie.actor;
-                            let name = &dataset.actor(actor).name;
+                            let record = dataset.actor(actor);
+                            let name = dataset.localized(lang, Field::ActorName, &record.id, &record.name);
                             html! {
                                 <li key={actor.0}>
                                     <button type="button" class="wbw-actor" aria-pressed={(props.selected == Some(actor)).to_string()}
                                         onclick={props.dispatch.reform(move |_| Action::Select(actor))}>
-                                        { name.to_string() }
-                                        <span class="wbw-count">{ format!(" · {} {}", tie.claims.len(), plural(tie.claims.len(), "claim", "claims")) }</span>
+                                        <span lang={source_lang(lang, name)}>{ name.text().to_string() }</span>
+                                        <span class="wbw-count">{ format!(" · {}", m.count(tie.claims.len(), m.claims)) }</span>
                                     </button>
                                     <ul class="wbw-summaries">
                                         { for tie.claims.iter().map(|&c| {
                                             let claim = &dataset.claims[c];
                                             html! {
                                                 <li key={c}>
-                                                    { claim.summary.to_string() }
-                                                    <span class="wbw-by">{ format!(" — {}.", dataset.attribution_line(claim.status,
-                                                        claim.attributed_to, claim.date, &claim.sources)) }</span>
+                                                    <DataText field={Field::ClaimSummary} id={claim.id.to_string()} original={claim.summary.to_string()} />
+                                                    <span class="wbw-by">{ format!(" — {}.", m.attribution_line(claim.status,
+                                                        &dataset.claimant_name_in(claim.attributed_to, lang), claim.date,
+                                                        claim.sources.first().map(|s| dataset.source(*s).display_title()).as_deref())) }</span>
                                                 </li>
                                             }
                                         }) }

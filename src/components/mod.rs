@@ -7,6 +7,7 @@ pub mod claim;
 pub mod detail;
 pub mod disclosure;
 pub mod filters;
+pub mod i18n;
 pub mod list;
 pub mod more;
 pub mod network;

@@ -2,7 +2,7 @@
 //! a button adds the next ones. A dataset of 20,000 claims can put thousands
 //! under one actor; rendering them all at once froze the page for seconds.
 
-use who_backs_whom_core::state::plural;
+use who_backs_whom_core::i18n::{fill, Catalogue};
 use yew::prelude::*;
 
 /// Claims rendered at first, and added by each press of the button.
@@ -30,7 +30,7 @@ pub fn use_shown<K: PartialEq + Clone + 'static>(list: K) -> Shown {
 }
 
 /// "Show 50 more claims (120 not shown yet)", or nothing when all are shown.
-pub fn more_button(shown: &Shown, total: usize) -> Html {
+pub fn more_button(m: &Catalogue, shown: &Shown, total: usize) -> Html {
     if shown.count >= total {
         return Html::default();
     }
@@ -38,7 +38,7 @@ pub fn more_button(shown: &Shown, total: usize) -> Html {
     let next = hidden.min(STEP);
     html! {
         <button type="button" class="wbw-more" onclick={shown.more.clone()}>
-            { format!("Show {next} more {} ({hidden} not shown yet)", plural(next, "claim", "claims")) }
+            { fill(m.show_more, &[("more", &m.count(next, m.claims)), ("hidden", &m.number(hidden))]) }
         </button>
     }
 }

@@ -12,7 +12,9 @@ use who_backs_whom_core::fragment::Options;
 use yew::prelude::*;
 
 use super::disclosure::use_details_open;
+use super::i18n::use_messages;
 use crate::context::use_card_context;
+use who_backs_whom_core::i18n::Catalogue;
 
 /// The snippets for a card at `base` (absolute, ending in `/`) in state `fragment`.
 pub fn snippets(base: &str, fragment: &str, title: &str) -> (String, String) {
@@ -85,6 +87,7 @@ fn card_base(asset_base: &str) -> Option<String> {
 
 #[derive(Properties, PartialEq, Clone)]
 struct SnippetProps {
+    m: &'static Catalogue,
     label: AttrValue,
     code: AttrValue,
 }
@@ -98,8 +101,8 @@ fn Snippet(props: &SnippetProps) -> Html {
         Callback::from(move |_| copied.set(Some(copy(&code))))
     };
     let status = match *copied {
-        Some(true) => "Copied.",
-        Some(false) => "Select the text and copy it.",
+        Some(true) => props.m.copied,
+        Some(false) => props.m.copy_by_hand,
         None => "",
     };
     html! {
@@ -107,7 +110,7 @@ fn Snippet(props: &SnippetProps) -> Html {
             <label>{ props.label.clone() }
                 <textarea readonly=true spellcheck="false" value={props.code.clone()} />
             </label>
-            <button type="button" {onclick}>{ "Copy" }</button>
+            <button type="button" {onclick}>{ props.m.copy }</button>
             <span class="wbw-copied" role="status">{ status }</span>
         </div>
     }
@@ -116,6 +119,7 @@ fn Snippet(props: &SnippetProps) -> Html {
 #[component]
 pub fn SharePanel(props: &ShareProps) -> Html {
     let (open, ontoggle) = use_details_open();
+    let m = use_messages();
     let context = use_card_context();
     let dataset: &who_backs_whom_core::Dataset = &context.dataset;
     let content = if !open {
@@ -128,22 +132,22 @@ pub fn SharePanel(props: &ShareProps) -> Html {
             <>
                 <p>
                     <a href={format!("{base}{offline}")} download={offline.clone()}>
-                        { "Save for offline" }</a>
-                    { ": one HTML file that opens without a network, to pass on by messaging app or memory card." }
+                        { m.save_offline }</a>
+                    { m.save_offline_what }
                 </p>
-                <p>{ "The snippets show the card as it is now (centre, view and filters). Neither sets a cookie or loads anything from elsewhere." }</p>
-                <Snippet label="Embed with an iframe (recommended)" code={iframe} />
-                <Snippet label="Embed with a script, where iframes are not allowed" code={element} />
+                <p>{ m.snippets_what }</p>
+                <Snippet {m} label={m.embed_iframe} code={iframe} />
+                <Snippet {m} label={m.embed_script} code={element} />
             </>
         }
     } else {
         html! {
-            <p>{ "This copy of the card was opened from a file, not from its web address, so there is nothing to embed from here. It already works offline: pass the file on as it is." }</p>
+            <p>{ m.from_file }</p>
         }
     };
     html! {
         <details class="wbw-embed" {ontoggle}>
-            <summary>{ "Embed this card, or save it for offline" }</summary>
+            <summary>{ m.embed_summary }</summary>
             { content }
         </details>
     }

@@ -1,8 +1,11 @@
 //! The sources panel: every document the card cites, with how many claims
 //! come from it, the background it gives, and the data downloads.
 
-use who_backs_whom_core::state::plural;
+use who_backs_whom_core::i18n::fill;
+use who_backs_whom_core::model::Field;
 use yew::prelude::*;
+
+use super::i18n::{use_lang, DataText};
 
 use crate::context::{use_card_context, use_dataset};
 
@@ -12,10 +15,11 @@ use crate::context::{use_card_context, use_dataset};
 #[component]
 pub fn SourcesPanel() -> Html {
     let data = use_dataset();
+    let m = use_lang().catalogue();
     let (open, ontoggle) = super::disclosure::use_details_open();
     html! {
         <details class="wbw-sources" {ontoggle}>
-            <summary>{ format!("Sources, background and data ({})", data.sources.len()) }</summary>
+            <summary>{ fill(m.sources_heading, &[("n", &m.number(data.sources.len()))]) }</summary>
             if open {
                 <SourcesList />
             }
@@ -29,6 +33,8 @@ pub fn SourcesList() -> Html {
     let context = use_card_context();
     let data = context.dataset;
     let dataset: &who_backs_whom_core::Dataset = &data;
+    let lang = use_lang();
+    let m = lang.catalogue();
     let counts = dataset.claims_per_source();
     let base = &context.asset_base;
     html! {
@@ -36,32 +42,33 @@ pub fn SourcesList() -> Html {
             <ul>
                 { for dataset.sources.iter().zip(counts).map(|(source, count)| html! {
                     <li>
-                        <cite>{ source.display_title() }</cite>
-                        { format!(" — {}{}{}: {} {}. ", source.kind.label(),
-                            source.publisher.as_ref().map(|p| format!(", {p}")).unwrap_or_default(),
-                            source.date.map(|d| format!(", {d}")).unwrap_or_default(),
-                            count, plural(count, "claim", "claims")) }
-                        if source.title_supplied { { "(The document has no title of its own; the bracketed title is the editors’.) " } }
-                        if source.publisher.is_none() { { "(The document does not name its publisher.) " } }
-                        <a href={format!("{base}sources/{}.txt", source.id)}>{ "Full text" }</a>
+                        <cite lang="en">{ source.display_title() }</cite>
+                        { format!(" — {}{}{}: {}. ", m.source_kind(source.kind),
+                            source.publisher.as_ref().map(|p| format!("{}{p}", m.list_sep)).unwrap_or_default(),
+                            source.date.map(|d| format!("{}{}", m.list_sep, m.date(d))).unwrap_or_default(),
+                            m.count(count, m.claims)) }
+                        if source.title_supplied { { m.title_supplied } }
+                        if source.publisher.is_none() { { m.no_publisher } }
+                        <a href={format!("{base}sources/{}.txt", source.id)}>{ m.full_text }</a>
                     </li>
                 }) }
             </ul>
             if !dataset.context.is_empty() {
-                <h4>{ "Background" }</h4>
+                <h4>{ m.background }</h4>
                 <ul class="wbw-context">
                     { for dataset.context.iter().map(|item| html! {
                         <li>
-                            { item.summary.to_string() }
-                            <span class="wbw-by">{ format!(" — {}.", dataset.attribution_line(item.status,
-                                item.attributed_to, item.date, &item.sources)) }</span>
-                            <q class="wbw-quote-inline">{ item.quote.to_string() }</q>
+                            <DataText field={Field::ContextSummary} id={item.id.to_string()} original={item.summary.to_string()} />
+                            <span class="wbw-by">{ format!(" — {}.", m.attribution_line(item.status,
+                                &dataset.claimant_name_in(item.attributed_to, lang), item.date,
+                                item.sources.first().map(|s| dataset.source(*s).display_title()).as_deref())) }</span>
+                            <q class="wbw-quote-inline" lang="en">{ item.quote.to_string() }</q>
                         </li>
                     }) }
                 </ul>
             }
             <p class="wbw-downloads">
-                { "Download the data: " }
+                { m.download }
                 <a href={format!("{base}claims.json")} download="claims.json">{ "claims.json" }</a>{ " · " }
                 <a href={format!("{base}claims.csv")} download="claims.csv">{ "claims.csv" }</a>
             </p>

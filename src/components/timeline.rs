@@ -6,6 +6,7 @@ use who_backs_whom_core::{ActorId, Filter};
 use yew::prelude::*;
 
 use super::claim::ClaimItem;
+use super::i18n::use_messages;
 use crate::context::use_dataset;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -18,6 +19,7 @@ pub struct TimelineProps {
 pub fn TimelineView(props: &TimelineProps) -> Html {
     let data = use_dataset();
     let dataset: &who_backs_whom_core::Dataset = &data;
+    let m = use_messages();
     let claims = query::claims_involving(dataset, props.focus, &props.filter);
     let shown = super::more::use_shown((props.focus, props.filter.clone()));
     let years = query::by_year(dataset, &claims[..claims.len().min(shown.count)]);
@@ -26,14 +28,14 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
         <ol class="wbw-timeline">
             { for years.into_iter().map(|(year, claims)| html! {
                 <li class="wbw-year">
-                    <h4>{ year.map_or("Date not given".to_string(), |y| y.to_string()) }</h4>
+                    <h4>{ year.map_or(m.date_not_given.to_string(), |y| m.number(usize::from(y))) }</h4>
                     <ol class="wbw-claims">
                         { for claims.into_iter().map(|claim| html! { <li key={claim}><ClaimItem {claim} /></li> }) }
                     </ol>
                 </li>
             }) }
         </ol>
-        { super::more::more_button(&shown, claims.len()) }
+        { super::more::more_button(m, &shown, claims.len()) }
         </>
     }
 }

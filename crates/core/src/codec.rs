@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! who-backs-whom dataset<TAB>1<TAB>9f3c…(16 hex digits)
-//! M<TAB>title<TAB>description<TAB>focus<TAB>as_of<TAB>version<TAB>short_title<TAB>publisher<TAB>license
+//! M<TAB>title<TAB>description<TAB>focus<TAB>as_of<TAB>version<TAB>short_title<TAB>publisher<TAB>license<TAB>lang
 //! A<TAB>id<TAB>name<TAB>kind<TAB>description<TAB>alias;alias<TAB>leads<TAB>member_of
 //! S<TAB>id<TAB>title<TAB>title_supplied<TAB>publisher<TAB>kind<TAB>date<TAB>url
 //! C<TAB>id<TAB>subject<TAB>relation<TAB>stance<TAB>hedge;hedge<TAB>object<TAB>date<TAB>summary<TAB>attributed_to<TAB>sources<TAB>quote<TAB>status<TAB>note<TAB>date_basis
@@ -39,7 +39,7 @@ use crate::vocab::{ActorKind, Hedge, Relation, SourceKind, Stance, Status};
 /// The first field of the header line.
 pub const MAGIC: &str = "who-backs-whom dataset";
 /// Bumped whenever a change to the format would make an old engine misread a file.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// The file name of the compiled dataset, before its content hash is added.
 pub const FILE_STEM: &str = "dataset";
 /// The first field of a part's header line.
@@ -196,6 +196,7 @@ fn encode_meta(out: &mut String, m: &Meta) {
             opt(&m.short_title),
             opt(&m.publisher),
             opt(&m.license),
+            m.lang.map_or(NONE.into(), |l| l.code().to_string()),
         ],
     );
 }
@@ -349,6 +350,7 @@ pub fn decode(file: &str) -> Result<Dataset, DecodeError> {
             claims: Cow::Owned(Vec::new()),
             context: Cow::Owned(Vec::new()),
             parts: None,
+            translations: Cow::Owned(Vec::new()),
         },
         files: Vec::new(),
     };
@@ -488,6 +490,7 @@ fn placeholder_meta() -> Meta {
         short_title: None,
         publisher: None,
         license: None,
+        lang: None,
     }
 }
 
@@ -637,6 +640,10 @@ impl Reader {
             short_title: f.opt_text()?,
             publisher: f.opt_text()?,
             license: f.opt_text()?,
+            // A language this build lacks falls back to English.
+            lang: f
+                .opt_text()?
+                .and_then(|code| crate::i18n::Lang::from_tag(&code)),
         })
     }
 

@@ -1,6 +1,6 @@
 //! The options language: what a link, an embed or a host can ask of the card.
 //!
-//! `#focus=belarus&select=russia&view=list&hide-relation=training,sanctions&hide-stance=neutral&hide-claimant=junta-propaganda-media&theme=dark&header=0`
+//! `#focus=belarus&select=russia&view=list&hide-relation=training,sanctions&hide-stance=neutral&hide-claimant=junta-propaganda-media&theme=dark&header=0&lang=my`
 //!
 //! One list of typed keys ([`Key`]), one tokeniser ([`pairs`], which decodes
 //! percent-encoding), and typed values ([`Change`]): the URL fragment, the
@@ -17,6 +17,7 @@
 use std::borrow::Cow;
 
 use crate::filter::Filter;
+use crate::i18n::Lang;
 use crate::model::{ActorId, Dataset};
 use crate::vocab::{Relation, Stance};
 
@@ -93,6 +94,9 @@ pub struct Options {
     pub snapshot: Snapshot,
     pub theme: Theme,
     pub show_header: bool,
+    /// The language a link or host asked for; `None` follows the reader's
+    /// browser (the page), the host page (the element) or the dataset.
+    pub lang: Option<Lang>,
 }
 
 /// An option key: the same names in links, attributes and the JS API.
@@ -106,11 +110,12 @@ pub enum Key {
     HideClaimant,
     Theme,
     Header,
+    Lang,
 }
 
 impl Key {
     /// In the order [`Options::format`] writes them.
-    pub const ALL: [Key; 8] = [
+    pub const ALL: [Key; 9] = [
         Key::Focus,
         Key::Select,
         Key::View,
@@ -119,6 +124,7 @@ impl Key {
         Key::HideClaimant,
         Key::Theme,
         Key::Header,
+        Key::Lang,
     ];
 
     pub const fn id(self) -> &'static str {
@@ -131,6 +137,7 @@ impl Key {
             Key::HideClaimant => "hide-claimant",
             Key::Theme => "theme",
             Key::Header => "header",
+            Key::Lang => "lang",
         }
     }
 
@@ -142,8 +149,8 @@ impl Key {
 }
 
 /// The option keys as the link language spells them.
-pub const KEYS: [&str; 8] = {
-    let mut ids = [""; 8];
+pub const KEYS: [&str; Key::ALL.len()] = {
+    let mut ids = [""; Key::ALL.len()];
     let mut i = 0;
     while i < Key::ALL.len() {
         ids[i] = Key::ALL[i].id();
@@ -164,6 +171,8 @@ pub enum Change {
     HideClaimants(Vec<ActorId>),
     Theme(Theme),
     Header(bool),
+    /// `None`: no language asked for (the value `*`, or only `*` known).
+    Lang(Option<Lang>),
 }
 
 /// Longer links are cut here (a crafted link of megabytes must not freeze the tab).
@@ -318,6 +327,17 @@ pub fn change(dataset: &Dataset, key: Key, value: &str) -> Result<Change, Notice
                 .collect::<Result<_, _>>()?,
         ),
         Key::HideClaimant => Change::HideClaimants(items().map(actor).collect::<Result<_, _>>()?),
+        // Tags in order of preference (`my-MM,en`), the first the card has
+        // wins; `*` stands for "the card's own choice" (`fr,*` on a French
+        // host page gives the default, with no notice).
+        Key::Lang => match value.split(',').find_map(|t| {
+            (t.trim() == "*")
+                .then_some(None)
+                .or_else(|| Lang::from_tag(t).map(Some))
+        }) {
+            Some(lang) => Change::Lang(lang),
+            None => return Err(bad(Lang::codes())),
+        },
     })
 }
 
@@ -357,6 +377,7 @@ impl Options {
             },
             theme: Theme::default(),
             show_header: true,
+            lang: None,
         }
     }
 
@@ -372,6 +393,7 @@ impl Options {
             Change::View(v) => snapshot.view = *v,
             Change::Theme(t) => self.theme = *t,
             Change::Header(h) => self.show_header = *h,
+            Change::Lang(l) => self.lang = *l,
             Change::HideRelations(list) => {
                 if replace_lists {
                     filter.show_all_relations();
@@ -453,6 +475,10 @@ impl Options {
                 Key::HideClaimant => join(filter.hidden_claimants().iter().map(|a| id(*a))),
                 Key::Theme if self.theme != Theme::default() => self.theme.id().into(),
                 Key::Header if !self.show_header => "0".into(),
+                Key::Lang => match self.lang {
+                    Some(lang) if lang != dataset.default_lang() => lang.code().into(),
+                    _ => String::new(),
+                },
                 _ => String::new(),
             }
         };

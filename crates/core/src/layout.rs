@@ -15,9 +15,14 @@
 //! Both are tested for every focus of the shipped dataset and for crowded
 //! synthetic ones.
 //!
+//! Labels wrap at spaces and, in scripts written without spaces (Burmese),
+//! at syllable boundaries ([`break_before`]); never inside a cluster of a
+//! base character and its combining marks.
+//!
 //! Architecture invariant: pure arithmetic on the query result; no text
-//! measuring (label widths are bounded by a character count).
+//! measuring (label widths are bounded by a count of [`width`] units).
 
+use crate::i18n::Lang;
 use crate::model::{ActorId, Dataset};
 use crate::query::{GroupKind, Neighbourhood};
 use crate::vocab::{RelationFamily, Stance};
@@ -110,6 +115,9 @@ pub struct Node {
     /// circle in the backing band, below it elsewhere, so that the node's
     /// own edges, which leave towards the focus, never cross its label.
     pub label: Vec<String>,
+    /// Per line: whether the name had a space where the line ends (so the
+    /// drawn text keeps words apart, and a syllable break adds no space).
+    pub label_spaced: Vec<bool>,
     pub label_y: f32,
 }
 
@@ -198,8 +206,13 @@ impl Node {
     }
 }
 
-/// Lays out `neighbourhood` for drawing.
+/// Lays out `neighbourhood` for drawing, with the names in English.
 pub fn layout(dataset: &Dataset, neighbourhood: &Neighbourhood) -> NetworkLayout {
+    layout_in(dataset, neighbourhood, Lang::EN)
+}
+
+/// Lays out `neighbourhood` with the actors' names in `lang`.
+pub fn layout_in(dataset: &Dataset, neighbourhood: &Neighbourhood, lang: Lang) -> NetworkLayout {
     // Each actor once, in the first band that applies.
     let mut placed: Vec<(ActorId, Band)> = Vec::new();
     for group in &neighbourhood.groups {
@@ -253,18 +266,18 @@ pub fn layout(dataset: &Dataset, neighbourhood: &Neighbourhood) -> NetworkLayout
         for (size, next_to_focus) in row_sizes(members.len(), nearest_row(band, has_opposing)) {
             let (row, later) = rest.split_at(size);
             rest = later;
-            let labels: Vec<Vec<String>> = row
+            let labels: Vec<Label> = row
                 .iter()
-                .map(|a| wrap_label(&dataset.actor(*a).name))
+                .map(|a| wrap(dataset.actor_name(*a, lang)))
                 .collect();
-            let lines = labels.iter().map(Vec::len).max().unwrap_or(1) as f32;
+            let lines = labels.iter().map(|l| l.0.len()).max().unwrap_or(1) as f32;
             let above = band == Band::Backing;
             let centre_y = if above {
                 *y + CELL_PADDING + lines * LINE_HEIGHT + 4.0 + RADIUS
             } else {
                 *y + CELL_PADDING + RADIUS
             };
-            for (i, (actor, label)) in row.iter().zip(labels).enumerate() {
+            for (i, (actor, (label, label_spaced))) in row.iter().zip(labels).enumerate() {
                 let column = match (row.len(), next_to_focus) {
                     (1, true) => 1,
                     (1, false) => {
@@ -291,6 +304,7 @@ pub fn layout(dataset: &Dataset, neighbourhood: &Neighbourhood) -> NetworkLayout
                     y: centre_y,
                     radius: RADIUS,
                     label,
+                    label_spaced,
                     label_y,
                 });
             }
@@ -299,7 +313,7 @@ pub fn layout(dataset: &Dataset, neighbourhood: &Neighbourhood) -> NetworkLayout
     };
 
     place_band(Band::Backing, &backing, &mut y, &mut nodes);
-    let focus_label = wrap_label(&dataset.actor(neighbourhood.focus).name);
+    let (focus_label, focus_spaced) = wrap(dataset.actor_name(neighbourhood.focus, lang));
     let focus_y = y + CELL_PADDING + FOCUS_RADIUS + 6.0;
     let focus = Node {
         actor: neighbourhood.focus,
@@ -309,6 +323,7 @@ pub fn layout(dataset: &Dataset, neighbourhood: &Neighbourhood) -> NetworkLayout
         radius: FOCUS_RADIUS,
         label_y: focus_y + FOCUS_RADIUS + FONT_SIZE + 2.0,
         label: focus_label,
+        label_spaced: focus_spaced,
     };
     y = focus.bounds().3 + CELL_PADDING + 6.0;
     place_band(Band::Opposing, &opposing, &mut y, &mut nodes);
@@ -436,43 +451,134 @@ fn row_sizes(count: usize, nearest: Nearest) -> Vec<(usize, bool)> {
     }
 }
 
-/// Wraps a name into at most [`MAX_LINES`] lines of [`LINE_CHARS`] characters,
-/// breaking at spaces (or inside a word longer than a line).
-pub fn wrap_label(name: &str) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
+/// Width units per label line: a Latin letter is 2, a Burmese base
+/// character 3 (its glyphs are wider), a combining mark 0.
+pub const LINE_WIDTH: usize = 2 * LINE_CHARS;
+
+/// A mark that belongs to the character before it (Burmese vowel signs,
+/// medials, tone marks, asat, virama; Unicode combining marks; joiners).
+pub fn is_mark(c: char) -> bool {
+    matches!(c,
+        '\u{102B}'..='\u{103E}' | '\u{1056}'..='\u{1059}' | '\u{105E}'..='\u{1060}'
+        | '\u{1062}'..='\u{1064}' | '\u{1067}'..='\u{106D}' | '\u{1071}'..='\u{1074}'
+        | '\u{1082}'..='\u{108D}' | '\u{108F}' | '\u{109A}'..='\u{109D}'
+        | '\u{0300}'..='\u{036F}' | '\u{200C}' | '\u{200D}' | '\u{FE00}'..='\u{FE0F}')
+}
+
+/// How wide `c` draws, in [`LINE_WIDTH`] units.
+pub fn width(c: char) -> usize {
+    match c {
+        c if is_mark(c) => 0,
+        '\u{1000}'..='\u{109F}' => 3,
+        _ => 2,
+    }
+}
+
+const ASAT: char = '\u{103A}';
+const VIRAMA: char = '\u{1039}';
+
+/// Whether a line may break before `chars[i]` inside a run without spaces:
+/// before a Burmese consonant (U+1000–U+1021) that starts a syllable, i.e.
+/// not stacked under a virama and not closed by an asat or virama among
+/// its own marks; never before a mark.
+pub fn break_before(chars: &[char], i: usize) -> bool {
+    let c = chars[i];
+    if i == 0 || !('\u{1000}'..='\u{1021}').contains(&c) || chars[i - 1] == VIRAMA {
+        return false;
+    }
+    !chars[i + 1..]
+        .iter()
+        .take_while(|m| is_mark(**m))
+        .any(|m| *m == ASAT || *m == VIRAMA)
+}
+
+/// The clusters (a base and its marks) of `word`, as byte ranges, with
+/// whether a syllable may start at each.
+fn clusters(word: &str) -> Vec<(usize, usize, bool)> {
+    let chars: Vec<char> = word.chars().collect();
+    let mut out: Vec<(usize, usize, bool)> = Vec::new();
+    let mut at = 0;
+    for (i, c) in chars.iter().enumerate() {
+        let len = c.len_utf8();
+        match out.last_mut() {
+            Some(last) if is_mark(*c) || chars[i - 1] == VIRAMA => last.1 = at + len,
+            _ => out.push((at, at + len, i > 0 && break_before(&chars, i))),
+        }
+        at += len;
+    }
+    out
+}
+
+fn text_width(text: &str) -> usize {
+    text.chars().map(width).sum()
+}
+
+/// The pieces a word may be cut into: syllables in Burmese, the whole word
+/// elsewhere; a piece wider than a line is cut between clusters.
+fn pieces(word: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut current = 0;
+    for (from, to, syllable) in clusters(word) {
+        let too_wide = current + text_width(&word[from..to]) > LINE_WIDTH;
+        if from > start && (syllable || too_wide) {
+            out.push(&word[start..from]);
+            start = from;
+            current = 0;
+        }
+        current += text_width(&word[from..to]);
+    }
+    if start < word.len() {
+        out.push(&word[start..]);
+    }
+    out
+}
+
+/// A wrapped label: its lines, and per line whether a space followed it.
+type Label = (Vec<String>, Vec<bool>);
+
+/// Wraps a name into at most [`MAX_LINES`] lines of [`LINE_WIDTH`] units,
+/// breaking at spaces, then at syllables, then between clusters; a longer
+/// name ends in "…".
+fn wrap(name: &str) -> Label {
+    let mut lines: Vec<(String, bool)> = Vec::new();
     let mut current = String::new();
     for word in name.split_whitespace() {
-        let mut word: Vec<char> = word.chars().collect();
-        while word.len() > LINE_CHARS {
-            if !current.is_empty() {
-                lines.push(std::mem::take(&mut current));
+        let mut first = true;
+        for piece in pieces(word) {
+            let gap = usize::from(first && !current.is_empty()) * 2;
+            if !current.is_empty() && text_width(&current) + gap + text_width(piece) > LINE_WIDTH {
+                lines.push((std::mem::take(&mut current), first));
+            } else if first && !current.is_empty() {
+                current.push(' ');
             }
-            lines.push(word.drain(..LINE_CHARS).collect());
+            current.push_str(piece);
+            first = false;
         }
-        let word: String = word.into_iter().collect();
-        let needed =
-            current.chars().count() + usize::from(!current.is_empty()) + word.chars().count();
-        if needed > LINE_CHARS && !current.is_empty() {
-            lines.push(std::mem::take(&mut current));
-        }
-        if !current.is_empty() {
-            current.push(' ');
-        }
-        current.push_str(&word);
     }
-    if !current.is_empty() {
-        lines.push(current);
+    if !current.is_empty() || lines.is_empty() {
+        lines.push((current, false));
     }
     if lines.len() > MAX_LINES {
         lines.truncate(MAX_LINES);
         let last = &mut lines[MAX_LINES - 1];
-        let keep: String = last.chars().take(LINE_CHARS - 1).collect();
-        *last = keep + "…";
+        let mut keep = String::new();
+        for (from, to, _) in clusters(&last.0) {
+            if text_width(&keep) + text_width(&last.0[from..to]) + 2 > LINE_WIDTH {
+                break;
+            }
+            keep.push_str(&last.0[from..to]);
+        }
+        *last = (keep + "…", false);
     }
-    if lines.is_empty() {
-        lines.push(String::new());
-    }
-    lines
+    lines.into_iter().unzip()
+}
+
+/// Wraps a name into at most [`MAX_LINES`] lines of at most [`LINE_WIDTH`]
+/// units ([`LINE_CHARS`] Latin letters), breaking at spaces, at Burmese
+/// syllables, or between clusters inside a word longer than a line.
+pub fn wrap_label(name: &str) -> Vec<String> {
+    wrap(name).0
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ pub mod codec;
 pub mod date;
 pub mod filter;
 pub mod fragment;
+pub mod i18n;
 pub mod layout;
 pub mod model;
 pub mod query;

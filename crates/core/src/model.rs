@@ -12,6 +12,7 @@
 use std::borrow::Cow;
 
 use crate::date::PartialDate;
+use crate::i18n::Lang;
 use crate::vocab::{ActorKind, Hedge, Relation, SourceKind, Stance, Status};
 
 /// Text that is either compiled in or owned.
@@ -38,6 +39,95 @@ pub struct Dataset {
     /// `Some` when the dataset comes in parts (a large dataset): what the
     /// index says about every claim, and which parts are loaded.
     pub parts: Option<Parts>,
+    /// The dataset's texts in other languages (`[[translations]]`).
+    pub translations: List<Translation>,
+}
+
+/// Which text of a record a translation stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    Title,
+    Description,
+    ActorName,
+    ActorDescription,
+    ClaimSummary,
+    ClaimNote,
+    ContextSummary,
+    ContextNote,
+}
+
+impl Field {
+    pub const ALL: [Field; 8] = [
+        Field::Title,
+        Field::Description,
+        Field::ActorName,
+        Field::ActorDescription,
+        Field::ClaimSummary,
+        Field::ClaimNote,
+        Field::ContextSummary,
+        Field::ContextNote,
+    ];
+
+    /// The stable id in the compiled dataset.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::Description => "description",
+            Field::ActorName => "actor-name",
+            Field::ActorDescription => "actor-description",
+            Field::ClaimSummary => "claim-summary",
+            Field::ClaimNote => "claim-note",
+            Field::ContextSummary => "context-summary",
+            Field::ContextNote => "context-note",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.id() == id)
+    }
+}
+
+/// The dataset's texts in one other language, with who translated them.
+/// Quotes are never translated: a quote is the source's own words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Translation {
+    pub lang: Lang,
+    pub translator: Text,
+    /// Reviewed by a native speaker; the card says so when not.
+    pub reviewed: bool,
+    /// (field, record id ("" for the dataset's own title and description),
+    /// text), sorted by field and id.
+    pub texts: Vec<(Field, Text, Text)>,
+}
+
+/// A text of the dataset as the card shows it in a language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Localized<'a> {
+    /// The dataset's own text, and the reader's language is the dataset's.
+    Original(&'a str),
+    /// A translation, with the original one tap away.
+    Translated {
+        text: &'a str,
+        original: &'a str,
+        reviewed: bool,
+    },
+    /// No translation of this text: the original, marked as such.
+    Untranslated(&'a str),
+}
+
+impl<'a> Localized<'a> {
+    /// The text to show.
+    pub fn text(self) -> &'a str {
+        match self {
+            Localized::Original(t) | Localized::Untranslated(t) => t,
+            Localized::Translated { text, .. } => text,
+        }
+    }
+
+    /// The text is in the dataset's own language (English).
+    pub fn in_original_language(self) -> bool {
+        !matches!(self, Localized::Translated { .. })
+    }
 }
 
 /// What the index of a dataset in parts knows about all its claims
@@ -74,6 +164,9 @@ pub struct Meta {
     pub publisher: Option<Text>,
     /// The dataset's licence, as a URL or an SPDX id, only where it gives one.
     pub license: Option<Text>,
+    /// The card's language when neither the link nor the reader's browser
+    /// or host page names one (`[dataset] lang`); English when `None`.
+    pub lang: Option<Lang>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -198,6 +291,62 @@ impl Dataset {
             line += &format!(", in {}", self.source(*first).display_title());
         }
         line
+    }
+
+    /// The translation into `lang`, if the dataset has one.
+    pub fn translation(&self, lang: Lang) -> Option<&Translation> {
+        self.translations.iter().find(|t| t.lang == lang)
+    }
+
+    /// `original` (the text `field` of record `id`) as the card shows it in `lang`.
+    pub fn localized<'a>(
+        &'a self,
+        lang: Lang,
+        field: Field,
+        id: &str,
+        original: &'a str,
+    ) -> Localized<'a> {
+        if lang == Lang::EN {
+            return Localized::Original(original);
+        }
+        let Some(translation) = self.translation(lang) else {
+            return Localized::Untranslated(original);
+        };
+        match translation
+            .texts
+            .binary_search_by(|(f, i, _)| (*f, i.as_ref()).cmp(&(field, id)))
+        {
+            Ok(at) => Localized::Translated {
+                text: &translation.texts[at].2,
+                original,
+                reviewed: translation.reviewed,
+            },
+            Err(_) => Localized::Untranslated(original),
+        }
+    }
+
+    /// An actor's name in `lang` (the original where it has no translation).
+    pub fn actor_name(&self, id: ActorId, lang: Lang) -> &str {
+        let actor = self.actor(id);
+        self.localized(lang, Field::ActorName, &actor.id, &actor.name)
+            .text()
+    }
+
+    /// [`Dataset::claimant_name`] in `lang`.
+    pub fn claimant_name_in(&self, id: ActorId, lang: Lang) -> String {
+        match self.actor(id).member_of {
+            Some(body) => format!(
+                "{} ({})",
+                self.actor_name(id, lang),
+                self.actor_name(body, lang)
+            ),
+            None => self.actor_name(id, lang).to_string(),
+        }
+    }
+
+    /// The language the card speaks when nobody asks for another.
+    pub fn default_lang(&self) -> Lang {
+        self.meta.lang.unwrap_or(Lang::EN)
     }
 
     /// How many claims the dataset has, loaded or not.

@@ -12,6 +12,7 @@
 use crate::filter::Filter;
 use crate::fragment::{Change, Options, Theme};
 pub use crate::fragment::{Snapshot, View};
+use crate::i18n::{fill, Catalogue, Lang};
 use crate::model::{ActorId, Dataset};
 use crate::query;
 use crate::vocab::{Relation, Stance};
@@ -24,6 +25,11 @@ pub struct CardState {
     pub filter: Filter,
     pub theme: Theme,
     pub show_header: bool,
+    /// The language a link, a host or the reader's switch chose.
+    pub lang: Option<Lang>,
+    /// The language the reader's browser prefers (the page reads it once it
+    /// runs); used when `lang` is `None`, never written into a link.
+    pub preferred: Option<Lang>,
     /// Earlier foci, most recent last: what "Back" returns to.
     pub trail: Vec<ActorId>,
     /// What the live region says after the last action ("" for nothing).
@@ -49,6 +55,8 @@ pub enum Action {
     Apply(Vec<Change>),
     /// Start over in this state, with no trail (a link applied once the card has started).
     Reset(Options),
+    /// The reader's browser prefers this language (not an explicit choice).
+    Prefer(Option<Lang>),
 }
 
 impl CardState {
@@ -61,6 +69,8 @@ impl CardState {
             filter: snapshot.filter,
             theme: options.theme,
             show_header: options.show_header,
+            lang: options.lang,
+            preferred: None,
             trail: Vec::new(),
             announcement: String::new(),
         }
@@ -77,6 +87,7 @@ impl CardState {
             snapshot: self.snapshot(),
             theme: self.theme,
             show_header: self.show_header,
+            lang: self.lang,
         }
     }
 
@@ -89,19 +100,29 @@ impl CardState {
         }
     }
 
+    /// The language the card speaks: the one chosen, else the browser's,
+    /// else the dataset's, else English.
+    pub fn language(&self, dataset: &Dataset) -> Lang {
+        self.lang
+            .or(self.preferred)
+            .unwrap_or_else(|| dataset.default_lang())
+    }
+
     /// Applies one action; pure.
     pub fn reduce(&self, dataset: &Dataset, action: Action) -> CardState {
         let mut next = self.clone();
-        let name = |id: ActorId| dataset.actor(id).name.to_string();
+        let m = self.language(dataset).catalogue();
+        let name = |id: ActorId| dataset.actor_name(id, self.language(dataset)).to_string();
         next.announcement = match action {
             Action::Select(actor) => {
                 next.selected = Some(actor);
                 let count = query::claims_involving(dataset, actor, &next.filter).len();
-                format!(
-                    "{} selected: {} {}.",
-                    name(actor),
-                    count,
-                    plural(count, "claim", "claims")
+                fill(
+                    m.announce_selected,
+                    &[
+                        ("name", &name(actor)),
+                        ("claims", &m.count(count, m.claims)),
+                    ],
                 )
             }
             Action::Deselect => {
@@ -113,35 +134,35 @@ impl CardState {
                 next.trail.push(self.focus);
                 next.focus = actor;
                 next.selected = None;
-                focus_announcement(dataset, &next)
+                focus_announcement(dataset, &next, m)
             }
             Action::Back => match next.trail.pop() {
                 Some(previous) => {
                     next.selected = Some(self.focus).filter(|_| previous != self.focus);
                     next.focus = previous;
-                    focus_announcement(dataset, &next)
+                    focus_announcement(dataset, &next, m)
                 }
                 None => String::new(),
             },
             Action::SetView(view) => {
                 next.view = view;
-                format!("{} view.", view.label())
+                fill(m.announce_view, &[("view", m.views[view as usize])])
             }
             Action::ToggleRelation(relation) => {
                 next.filter.toggle_relation(relation);
-                filter_announcement(dataset, &next)
+                filter_announcement(dataset, &next, m)
             }
             Action::ToggleStance(stance) => {
                 next.filter.toggle_stance(stance);
-                filter_announcement(dataset, &next)
+                filter_announcement(dataset, &next, m)
             }
             Action::ToggleClaimant(claimant) => {
                 next.filter.toggle_claimant(claimant);
-                filter_announcement(dataset, &next)
+                filter_announcement(dataset, &next, m)
             }
             Action::ClearFilters => {
                 next.filter = Filter::default();
-                filter_announcement(dataset, &next)
+                filter_announcement(dataset, &next, m)
             }
             Action::Apply(changes) => {
                 let mut options = self.options();
@@ -149,11 +170,21 @@ impl CardState {
                 options.settle();
                 return self.reduce(dataset, Action::Restore(options));
             }
-            Action::Reset(options) => return CardState::new(options),
+            Action::Reset(options) => {
+                return CardState {
+                    preferred: self.preferred,
+                    ..CardState::new(options)
+                }
+            }
+            Action::Prefer(lang) => {
+                next.preferred = lang;
+                String::new()
+            }
             Action::Restore(options) => {
                 let snapshot = options.snapshot;
                 next.theme = options.theme;
                 next.show_header = options.show_header;
+                next.lang = options.lang;
                 if snapshot.focus != self.focus {
                     if next.trail.last() == Some(&snapshot.focus) {
                         next.trail.pop();
@@ -172,24 +203,31 @@ impl CardState {
     }
 }
 
-fn focus_announcement(dataset: &Dataset, state: &CardState) -> String {
+fn focus_announcement(dataset: &Dataset, state: &CardState, m: &Catalogue) -> String {
     let n = query::neighbourhood(dataset, state.focus, &state.filter);
-    format!(
-        "Now showing {}: {} linked {}, {} {}.",
-        dataset.actor(state.focus).name,
-        n.actors().len(),
-        plural(n.actors().len(), "actor", "actors"),
-        n.shown_claims,
-        plural(n.shown_claims, "claim", "claims"),
+    let lang = state.language(dataset);
+    fill(
+        m.announce_focus,
+        &[
+            ("name", dataset.actor_name(state.focus, lang)),
+            ("actors", &m.count(n.actors().len(), m.linked_actors)),
+            ("claims", &m.count(n.shown_claims, m.claims)),
+        ],
     )
 }
 
-fn filter_announcement(dataset: &Dataset, state: &CardState) -> String {
+fn filter_announcement(dataset: &Dataset, state: &CardState, m: &Catalogue) -> String {
     let n = query::neighbourhood(dataset, state.focus, &state.filter);
     if n.shown_claims == 0 && n.total_claims > 0 {
-        return "No claims match these filters.".to_string();
+        return m.no_match.to_string();
     }
-    format!("Showing {} of {} claims.", n.shown_claims, n.total_claims)
+    fill(
+        m.announce_shown,
+        &[
+            ("shown", &m.number(n.shown_claims)),
+            ("total", &m.number(n.total_claims)),
+        ],
+    )
 }
 
 /// "1 claim", "2 claims".

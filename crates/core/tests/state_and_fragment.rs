@@ -314,6 +314,7 @@ fn every_key_round_trips_and_appears_in_the_fragment() {
         ("theme", "light"),
         ("theme", "dark"),
         ("header", "0"),
+        ("lang", "my"),
     ];
     for key in KEYS {
         assert!(cases.iter().any(|(k, _)| *k == key), "no case for `{key}`");

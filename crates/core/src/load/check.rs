@@ -138,6 +138,7 @@ fn check(
             claims: Cow::Owned(all(claims)?),
             context: Cow::Owned(all(context)?),
             parts: None,
+            translations: Cow::Owned(Vec::new()),
         },
         source_texts,
     ))
@@ -388,6 +389,22 @@ fn meta(sink: &mut Sink, r: &Record<'_, '_>, index: &Index, facts: &[SourceFacts
     let short_title = optional(sink, "short_title");
     let publisher = optional(sink, "publisher");
     let license = optional(sink, "license");
+    let lang = r.string(sink, "lang", false).and_then(|l| {
+        let lang = crate::i18n::Lang::from_tag(&l.value);
+        if lang.is_none() {
+            sink.error(
+                l.span.start,
+                "unknown-lang",
+                None,
+                format!(
+                    "`lang` is `{}`, which the card has no catalogue for",
+                    l.value
+                ),
+                format!("use one of: {}", crate::i18n::Lang::codes()),
+            );
+        }
+        lang
+    });
     let as_of = r.string(sink, "as_of", true).and_then(|d| {
         let date = date(sink, r, &d)?;
         if let Some(later) = facts
@@ -418,6 +435,7 @@ fn meta(sink: &mut Sink, r: &Record<'_, '_>, index: &Index, facts: &[SourceFacts
         short_title,
         publisher,
         license,
+        lang,
     })
 }
 

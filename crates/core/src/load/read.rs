@@ -270,6 +270,7 @@ pub const DATASET_FIELDS: &[&str] = &[
     "short_title",
     "publisher",
     "license",
+    "lang",
 ];
 /// Fields whose values may run over several lines (and hold tabs).
 pub const MULTILINE_FIELDS: &[&str] = &["quote", "summary", "description", "note", "date_basis"];

@@ -173,6 +173,7 @@ impl Builder {
                 short_title: None,
                 publisher: None,
                 license: None,
+                lang: None,
             },
             actors: Cow::Owned(self.actors),
             sources: Cow::Owned(vec![Source {
@@ -187,6 +188,7 @@ impl Builder {
             claims: Cow::Owned(self.claims),
             context: Cow::Owned(Vec::new()),
             parts: None,
+            translations: Cow::Owned(Vec::new()),
         }
     }
 }
