@@ -2,7 +2,7 @@
 //
 //   node tests/bench/bench.mjs --url http://127.0.0.1:PORT/ [--quick] [--json out.json] [--label name]
 //        [--pages index.html,embed.html] [--runs N] [--selections N] [--cpu-throttle X]
-//        [--no-floor] [--save-reports DIR]
+//        [--no-floor] [--no-peers] [--no-startup] [--startup-cpu-throttle X] [--save-reports DIR]
 //
 // Measures, and prints as a table (and as JSON with --json):
 //   1. transfer: compressed bytes of each page and of every asset it loads (accept-encoding: br,
@@ -11,7 +11,15 @@
 //      (3, or 1 with --quick), and on the FLOOR: index.html without any script, served from a temp dir;
 //   3. in Playwright: selection latency (click on a network node until the detail panel is painted),
 //      filter latency (toggle a stance checkbox until the count updates), the longest frame while
-//      filtering, and memory after load (wasm linear memory, JS heap).
+//      filtering, and memory after load (wasm linear memory, JS heap);
+//   4. the PEERS (issue 17), built from the build's claims.json into a temp dir: a plain static list
+//      page of every claim (the limit) and a hand-written D3 force graph (tests/bench/peers/); their
+//      Lighthouse runs are interleaved with the card's and the floor's, and the card's LCP, FCP, TBT,
+//      main-thread work and transfer are printed as ratios to each;
+//   5. start-up under 4× CPU slowdown (CDP): every `longtask` after first paint until the card has
+//      started and stayed quiet for 2 s, and the interaction-to-next-paint (Event Timing) of the first
+//      tap on a node, once after start-up and once during it (the wasm response held back by
+//      page.route until after the tap; boot.js replays early taps).
 // Goals are printed beside the figures; a missed goal never fails the run. Exit codes: 0 measured,
 // 1 could not measure (server down, page missing, Lighthouse or the browser failed), 2 bad arguments.
 import http from 'node:http';
@@ -44,7 +52,7 @@ const GOALS = {
 // Arguments
 
 function parseArgs(argv) {
-  const opts = { quick: false, floor: true, pages: ['index.html', 'embed.html'], cpuThrottle: 1 };
+  const opts = { quick: false, floor: true, peers: true, startup: true, startupThrottle: 4, pages: ['index.html', 'embed.html'], cpuThrottle: 1 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -60,6 +68,9 @@ function parseArgs(argv) {
     else if (a === '--selections') opts.selections = positiveInt(a, value());
     else if (a === '--cpu-throttle') opts.cpuThrottle = Number(value());
     else if (a === '--no-floor') opts.floor = false;
+    else if (a === '--no-peers') opts.peers = false;
+    else if (a === '--no-startup') opts.startup = false;
+    else if (a === '--startup-cpu-throttle') opts.startupThrottle = Number(value());
     else if (a === '--save-reports') opts.saveReports = value();
     else if (a === '--help' || a === '-h') usage();
     else usage(`unknown argument ${a}`);
@@ -72,6 +83,7 @@ function parseArgs(argv) {
   }
   if (!opts.url.endsWith('/')) opts.url = opts.url.replace(/[^/]*$/, '');
   if (!(opts.cpuThrottle >= 1)) usage('--cpu-throttle must be >= 1');
+  if (!(opts.startupThrottle >= 1)) usage('--startup-cpu-throttle must be >= 1');
   if (!opts.pages.length) usage('--pages is empty');
   opts.runs ??= opts.quick ? 1 : 3;
   opts.selections ??= opts.quick ? 5 : 20;
@@ -90,7 +102,7 @@ function usage(message) {
   if (message) console.error(`bench.mjs: ${message}`);
   console.error('usage: node tests/bench/bench.mjs --url http://127.0.0.1:PORT/ [--quick] [--json out.json] '
     + '[--label name] [--pages index.html,embed.html] [--runs N] [--selections N] [--cpu-throttle X] '
-    + '[--no-floor] [--save-reports DIR]');
+    + '[--no-floor] [--no-peers] [--no-startup] [--startup-cpu-throttle X] [--save-reports DIR]');
   process.exit(message ? 2 : 0);
 }
 
@@ -364,6 +376,7 @@ function summariseLhr(lhr) {
     tbt: num('total-blocking-time'),
     si: num('speed-index'),
     bytes: num('total-byte-weight'),
+    mainThread: num('mainthread-work-breakdown'),
     runtimeError: lhr.runtimeError ? `${lhr.runtimeError.code}: ${lhr.runtimeError.message}` : null,
     runWarnings: lhr.runWarnings || [],
     failing,
@@ -373,27 +386,32 @@ function summariseLhr(lhr) {
   };
 }
 
-const LH_LABELS = { fcp: 'FCP', lcp: 'LCP', cls: 'CLS', tbt: 'TBT', si: 'Speed Index', bytes: 'bytes (LH total-byte-weight)', benchmarkIndex: 'CPU benchmarkIndex (LH)' };
-const LH_KEYS = ['performance', 'accessibility', 'best-practices', 'seo', 'fcp', 'lcp', 'cls', 'tbt', 'si', 'bytes', 'benchmarkIndex'];
+const LH_LABELS = {
+  fcp: 'FCP', lcp: 'LCP', cls: 'CLS', tbt: 'TBT', si: 'Speed Index', mainThread: 'main-thread work (LH)',
+  bytes: 'bytes (LH total-byte-weight)', benchmarkIndex: 'CPU benchmarkIndex (LH)',
+};
+const LH_KEYS = ['performance', 'accessibility', 'best-practices', 'seo', 'fcp', 'lcp', 'cls', 'tbt', 'si', 'mainThread', 'bytes', 'benchmarkIndex'];
 
-async function measureLighthouse(url, runs, guardFlag, saveAs) {
-  const all = [];
-  for (let i = 0; i < runs; i++) {
-    const started = Date.now();
-    let lhr;
-    try {
-      lhr = await lighthouseRun(url, guardFlag);
-    } catch (e) {
-      throw new MeasureError(`Lighthouse failed on ${url}: ${e.message}`);
-    }
-    const s = summariseLhr(lhr);
-    if (s.runtimeError) throw new MeasureError(`Lighthouse could not measure ${url}: ${s.runtimeError}`);
-    s.seconds = round((Date.now() - started) / 1000, 1);
-    all.push(s);
-    process.stderr.write(`  lighthouse ${url} run ${i + 1}/${runs}: perf ${s.performance}, LCP ${ms(s.lcp)}, `
-      + `TBT ${ms(s.tbt)}, CLS ${round(s.cls, 3)} (${s.seconds} s, benchmarkIndex ${s.benchmarkIndex})\n`);
-    if (saveAs) writeFileSync(`${saveAs}-${i + 1}.json`, JSON.stringify(lhr));
+/** One Lighthouse run of `url`, summarised (the report saved as `${saveAs}-${run}.json` when asked). */
+async function lighthouseOnce(url, guardFlag, saveAs, run, runs) {
+  const started = Date.now();
+  let lhr;
+  try {
+    lhr = await lighthouseRun(url, guardFlag);
+  } catch (e) {
+    throw new MeasureError(`Lighthouse failed on ${url}: ${e.message}`);
   }
+  const s = summariseLhr(lhr);
+  if (s.runtimeError) throw new MeasureError(`Lighthouse could not measure ${url}: ${s.runtimeError}`);
+  s.seconds = round((Date.now() - started) / 1000, 1);
+  process.stderr.write(`  lighthouse ${url} run ${run}/${runs}: perf ${s.performance}, LCP ${ms(s.lcp)}, `
+    + `TBT ${ms(s.tbt)}, main thread ${ms(s.mainThread)}, CLS ${round(s.cls, 3)} (${s.seconds} s, benchmarkIndex ${s.benchmarkIndex})\n`);
+  if (saveAs) writeFileSync(`${saveAs}-${run}.json`, JSON.stringify(lhr));
+  return s;
+}
+
+/** Medians (and the worst LCP) of a page's runs. */
+function aggregateLighthouse(url, all) {
   const med = {};
   for (const k of LH_KEYS) med[k] = median(all.map((r) => r[k]));
   // Audits that failed in every run (one-off flakes are left out of the summary).
@@ -401,11 +419,27 @@ async function measureLighthouse(url, runs, guardFlag, saveAs) {
   for (const cat of Object.keys(all[0].failing)) {
     failing[cat] = all[0].failing[cat].filter((a) => all.every((r) => r.failing[cat]?.includes(a)));
   }
+  const lcps = all.map((r) => r.lcp).filter((x) => x != null);
   return {
     url, runs: all.map(({ failing: _f, runWarnings: _w, userAgent: _u, lighthouseVersion: _v, ...r }) => r),
-    median: med, failing, runWarnings: [...new Set(all.flatMap((r) => r.runWarnings))],
+    median: med, worstLcp: lcps.length ? Math.max(...lcps) : null, failing,
+    runWarnings: [...new Set(all.flatMap((r) => r.runWarnings))],
     lighthouseVersion: all[0].lighthouseVersion, userAgent: all[0].userAgent,
   };
+}
+
+/** Lighthouse on every target, interleaved: run 1 of each target in turn, then run 2 of each, …
+ *  (so that a busy spell of the machine is shared out, not charged to one page).
+ *  targets: [{ key, url, saveAs }] -> { [key]: aggregate } */
+async function measureLighthouseInterleaved(targets, runs, guard) {
+  const all = Object.fromEntries(targets.map((t) => [t.key, []]));
+  for (let i = 1; i <= runs; i++) {
+    for (const t of targets) {
+      guard.phase = `lighthouse ${t.key}`;
+      all[t.key].push(await lighthouseOnce(t.url, guard.flag, t.saveAs, i, runs));
+    }
+  }
+  return Object.fromEntries(targets.map((t) => [t.key, aggregateLighthouse(t.url, all[t.key])]));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -449,6 +483,36 @@ async function makeFloor(base, pageName, html) {
   const { server, url } = await serve(dir, 0);
   const scripts = (floorHtml.match(/<script\b/gi) || []).length;
   return { dir, server, url: new URL(pageUrl.pathname.slice(1), url).href, copied, scripts, html: floorHtml };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The peers (issue 17): the measured build's claims.json as a plain static list page (the limit)
+// and as a hand-written D3 force graph (tests/bench/peers/), built into a temp dir and served by
+// serve.mjs (brotli, no CSP, like the floor).
+
+const PEERS = { 'static list': 'static-list/', D3: 'd3/' };
+
+async function makePeers(base) {
+  const claimsUrl = new URL('claims.json', base).href;
+  let r;
+  try {
+    r = await rawGet(claimsUrl, { 'accept-encoding': 'identity' });
+  } catch (e) {
+    throw new MeasureError(`peers: cannot fetch ${claimsUrl}: ${e.message}`);
+  }
+  if (r.status !== 200) throw new MeasureError(`peers: ${claimsUrl} answered ${r.status}`);
+  const text = decode(r.body, r.headers['content-encoding']).toString('utf8');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'wbw-peers-'));
+  let built;
+  try {
+    const { buildPeers } = await import('./peers/build.mjs');
+    built = await buildPeers(text, dir);
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new MeasureError(`peers: could not build them from ${claimsUrl}: ${e.message}`);
+  }
+  const { server, url } = await serve(dir, 0);
+  return { dir, server, url, claimsUrl, d3BundleBytes: built.d3BundleBytes };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -640,6 +704,226 @@ async function measureInteractions(browser, url, opts) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 4. Start-up under CPU slowdown (issue 17): the long tasks after first paint, and the
+//    interaction-to-next-paint of the first tap on a node, after start-up and during it.
+
+/** Init script: long tasks, Event Timing entries, the first input, the paints, the moment the card
+ *  started (boot.js removes #wbw-static) and the time stamp of every tap, from navigation on. */
+const STARTUP_PROBE = () => {
+  const store = { longTasks: [], events: [], firstInput: [], taps: [], startedAt: null, unsupported: [] };
+  Object.defineProperty(window, '__wbwBenchStartup', { value: store });
+  const observe = (type, map, extra = {}) => {
+    if (!PerformanceObserver.supportedEntryTypes?.includes(type)) { store.unsupported.push(type); return; }
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) store[map.key].push(map.fn(e)); })
+      .observe({ type, buffered: true, ...extra });
+  };
+  const targetOf = (e) => {
+    const t = e.target;
+    if (!t || !t.getAttribute) return null;
+    const node = t.closest?.('.wbw-node');
+    return node ? `node: ${(node.getAttribute('aria-label') || '').split('.')[0]}` : t.tagName.toLowerCase();
+  };
+  observe('longtask', { key: 'longTasks', fn: (e) => ({ start: e.startTime, duration: e.duration, name: e.name }) });
+  observe('event', { key: 'events', fn: (e) => ({
+    name: e.name, start: e.startTime, duration: e.duration, interactionId: e.interactionId,
+    processingStart: e.processingStart, processingEnd: e.processingEnd, target: targetOf(e),
+  }) }, { durationThreshold: 16 });
+  observe('first-input', { key: 'firstInput', fn: (e) => ({ name: e.name, start: e.startTime, duration: e.duration, interactionId: e.interactionId }) });
+  for (const type of ['pointerdown', 'click']) {
+    addEventListener(type, (e) => { if (e.isTrusted) store.taps.push({ type, timeStamp: e.timeStamp }); }, { capture: true });
+  }
+  const watch = () => {
+    if (!document.getElementById('wbw-static')) { store.startedAt = performance.now(); return; }
+    const mo = new MutationObserver(() => {
+      if (!document.getElementById('wbw-static')) { store.startedAt = performance.now(); mo.disconnect(); }
+    });
+    mo.observe(document.documentElement, { childList: true, subtree: true });
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watch, { once: true });
+  else watch();
+};
+
+async function startupPage(browser, cpuThrottle) {
+  // A phone-like context: touch, the bench's viewport. No service worker, so that page.route sees
+  // the wasm request whatever the worker would do (it does nothing on a first visit anyway).
+  const context = await browser.newContext({
+    viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, hasTouch: true, isMobile: true, serviceWorkers: 'block',
+  });
+  await context.addInitScript(STARTUP_PROBE);
+  const page = await context.newPage();
+  const client = await context.newCDPSession(page);
+  await client.send('Emulation.setCPUThrottlingRate', { rate: cpuThrottle });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  return { context, page, client, errors };
+}
+
+/** Where to tap the `index`th network node: the centre of its hit area (or of its circle), checked
+ *  with elementFromPoint. Returns { name, x, y } in viewport pixels. */
+async function nodeTarget(page, index) {
+  const node = page.locator('.wbw-node[role=button]').nth(index);
+  await node.scrollIntoViewIfNeeded({ timeout: 10_000 });
+  return page.evaluate((i) => {
+    const el = document.querySelectorAll('.wbw-node[role=button]')[i];
+    if (!el) return null;
+    const label = el.getAttribute('aria-label') || '';
+    const name = label.includes('. ') ? label.slice(0, label.indexOf('. ')) : label.split('.')[0];
+    for (const part of [el.querySelector('.wbw-hit'), el.querySelector('circle'), el]) {
+      if (!part) continue;
+      const r = part.getBoundingClientRect();
+      const x = r.left + r.width / 2;
+      const y = r.top + r.height / 2;
+      if (document.elementFromPoint(x, y)?.closest('.wbw-node') === el) return { name, x, y };
+    }
+    const r = el.getBoundingClientRect();
+    return { name, x: r.left + r.width / 2, y: r.top + r.height / 2, unchecked: true };
+  }, index);
+}
+
+/** In page: resolves to performance.now() once the detail panel shows `name` and the node is pressed
+ *  (or null after `timeout` ms). */
+const WAIT_SELECTED = async ({ index, name, timeout }) => {
+  const done = () => {
+    const el = document.querySelectorAll('.wbw-node[role=button]')[index];
+    const d = document.querySelector('.wbw-detail');
+    return !!(el && el.getAttribute('aria-pressed') === 'true' && d && d.textContent.includes(name));
+  };
+  if (done()) return performance.now();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => { mo.disconnect(); resolve(null); }, timeout);
+    const mo = new MutationObserver(() => { if (done()) { clearTimeout(timer); mo.disconnect(); resolve(performance.now()); } });
+    mo.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+};
+
+/** In page: wait until no long task has ended for `quietMs` (at least `quietMs` from now, at most
+ *  `maxMs`). */
+const WAIT_QUIET = async ({ quietMs, maxMs }) => {
+  const s = window.__wbwBenchStartup;
+  const t0 = performance.now();
+  for (;;) {
+    const last = Math.max(t0, ...s.longTasks.map((e) => e.start + e.duration));
+    const now = performance.now();
+    if (now - last >= quietMs || now - t0 >= maxMs) return now;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
+
+/** The first tap's interaction: its Event Timing entries (over 16 ms) grouped by interactionId;
+ *  INP of the tap = the longest entry of the first interaction after `since`. Below the
+ *  threshold no entry is made, so the first-input entry (any duration) gives a lower bound. */
+function tapInteraction(store, since) {
+  const events = store.events.filter((e) => e.interactionId > 0 && e.start >= since - 1);
+  const first = events.length ? events.reduce((a, b) => (a.start <= b.start ? a : b)) : null;
+  const group = first ? events.filter((e) => e.interactionId === first.interactionId) : [];
+  const fi = store.firstInput.find((e) => e.start >= since - 1) || null;
+  const inp = group.length ? Math.max(...group.map((e) => e.duration)) : null;
+  const worst = group.length ? group.reduce((a, b) => (a.duration >= b.duration ? a : b)) : null;
+  return {
+    inpMs: inp ?? (fi ? fi.duration : null),
+    basis: group.length ? 'event timing (longest entry of the interaction)' : fi ? 'under the 16 ms event threshold; first-input entry' : 'no entry',
+    under16: !group.length,
+    entries: group.map((e) => ({ name: e.name, start: round(e.start), duration: e.duration, inputDelay: round(e.processingStart - e.start), processing: round(e.processingEnd - e.processingStart), target: e.target })),
+    inputDelayMs: worst ? round(worst.processingStart - worst.start) : null,
+    processingMs: worst ? round(worst.processingEnd - worst.processingStart) : null,
+    firstInput: fi,
+  };
+}
+
+/** (c) long tasks after first paint and (d) the first tap after start-up, on one page load. */
+async function measureStartupAndTap(browser, url, cpuThrottle) {
+  const { context, page, errors } = await startupPage(browser, cpuThrottle);
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: 90_000 });
+    const started = await page.waitForFunction(() => window.__wbwBenchStartup.startedAt, null, { timeout: 60_000, polling: 100 })
+      .then((h) => h.jsonValue()).catch(() => null);
+    if (started == null) throw new MeasureError(`${url}: the card did not start within 60 s under ${cpuThrottle}× CPU slowdown (#wbw-static still there)`);
+    const quietAt = await page.evaluate(WAIT_QUIET, { quietMs: 2000, maxMs: 20_000 });
+    const before = await page.evaluate(() => ({
+      store: JSON.parse(JSON.stringify(window.__wbwBenchStartup)),
+      paints: performance.getEntriesByType('paint').map((e) => ({ name: e.name, start: e.startTime })),
+      nav: performance.getEntriesByType('navigation')[0]?.toJSON?.() ?? null,
+    }));
+    const firstPaint = before.paints.find((p) => p.name === 'first-paint')?.start
+      ?? before.paints.find((p) => p.name === 'first-contentful-paint')?.start ?? null;
+    const tasks = before.store.longTasks.map((t) => ({ start: round(t.start), duration: round(t.duration), afterFirstPaint: firstPaint != null && t.start + t.duration > firstPaint }));
+    // The first tap, once the card is quiet.
+    const target = await nodeTarget(page, 1);
+    if (!target) throw new MeasureError(`${url}: no second network node (.wbw-node[role=button]) to tap`);
+    const since = await page.evaluate(() => performance.now());
+    await page.touchscreen.tap(target.x, target.y);
+    const shownAt = await page.evaluate(WAIT_SELECTED, { index: 1, name: target.name, timeout: 15_000 });
+    await page.waitForTimeout(500); // the entries of the tap's paint are delivered
+    const store = await page.evaluate(() => JSON.parse(JSON.stringify(window.__wbwBenchStartup)));
+    const tapAt = store.taps.find((t) => t.timeStamp >= since - 1)?.timeStamp ?? null;
+    return {
+      longTasks: {
+        url, cpuThrottle, firstPaintMs: round(firstPaint), startedAtMs: round(started), quietAtMs: round(quietAt),
+        paints: before.paints.map((p) => ({ ...p, start: round(p.start) })),
+        tasks, afterFirstPaint: tasks.filter((t) => t.afterFirstPaint),
+        unsupported: before.store.unsupported,
+      },
+      tapAfterStartup: {
+        url, cpuThrottle, node: target.name, pointUnchecked: !!target.unchecked,
+        selected: shownAt != null, tapToSelectedMs: shownAt != null && tapAt != null ? round(shownAt - tapAt) : null,
+        ...tapInteraction(store, since),
+      },
+      pageErrors: errors,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** (d) the first tap made during start-up: the wasm response is held back (page.route) until
+ *  after the tap, then released; boot.js replays the tap once the card runs. */
+async function measureTapDuringStartup(browser, url, cpuThrottle) {
+  const { context, page, errors } = await startupPage(browser, cpuThrottle);
+  let release;
+  const held = new Promise((r) => { release = r; });
+  let requested;
+  const wasmRequested = new Promise((r) => { requested = r; });
+  let wasmUrl = null;
+  try {
+    await page.route(/_bg\.wasm(?:[?#]|$)/, async (route) => {
+      wasmUrl = route.request().url();
+      requested(performance.now());
+      await held;
+      await route.continue().catch(() => {});
+    });
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 90_000 });
+    const gotWasm = await Promise.race([wasmRequested.then(() => true), new Promise((r) => setTimeout(() => r(false), 60_000))]);
+    if (!gotWasm) throw new MeasureError(`${url}: the page never requested its wasm (*_bg.wasm) within 60 s`);
+    const notStarted = await page.evaluate(() => !window.__wbwBenchStartup.startedAt && !!document.getElementById('wbw-static'));
+    const target = await nodeTarget(page, 1);
+    if (!target) throw new MeasureError(`${url}: no second network node (.wbw-node[role=button]) to tap`);
+    const since = await page.evaluate(() => performance.now());
+    await page.touchscreen.tap(target.x, target.y);
+    // Let the tap's frame be painted, then let the wasm through.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 100)))));
+    const releasedAt = await page.evaluate(() => performance.now());
+    release();
+    const shownAt = await page.evaluate(WAIT_SELECTED, { index: 1, name: target.name, timeout: 30_000 });
+    await page.waitForFunction(() => window.__wbwBenchStartup.startedAt, null, { timeout: 30_000, polling: 100 }).catch(() => {});
+    await page.waitForTimeout(500);
+    const store = await page.evaluate(() => JSON.parse(JSON.stringify(window.__wbwBenchStartup)));
+    const tapAt = store.taps.find((t) => t.timeStamp >= since - 1)?.timeStamp ?? null;
+    return {
+      url, cpuThrottle, node: target.name, wasm: wasmUrl, tappedBeforeStart: notStarted, pointUnchecked: !!target.unchecked,
+      selected: shownAt != null, started: store.startedAt != null,
+      tapToSelectedMs: shownAt != null && tapAt != null ? round(shownAt - tapAt) : null,
+      releaseToSelectedMs: shownAt != null ? round(shownAt - releasedAt) : null,
+      ...tapInteraction(store, since),
+      pageErrors: errors,
+    };
+  } finally {
+    release();
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Report
 
 function goalRows(result) {
@@ -658,6 +942,29 @@ function goalRows(result) {
     check('LCP', page, m.lcp, GOALS.lcp, ms);
     check('CLS', page, m.cls, GOALS.cls, (x) => String(round(x, 3)));
     check('TBT', page, m.tbt, GOALS.tbt, ms);
+    const ratio = (x) => `${x.toFixed(2)}×`;
+    const peer = (key) => result.peers?.[key]?.lighthouse?.median;
+    const sl = peer('static list');
+    const d3 = peer('D3');
+    if (sl?.lcp) {
+      check('LCP / static list LCP (medians)', page, m.lcp / sl.lcp, { max: 1.05 }, ratio);
+      check(`worst LCP of ${result.runs} / static list median`, page, p.lighthouse.worstLcp / sl.lcp, { max: 1.2 }, ratio);
+    }
+    if (d3?.lcp) check('LCP / D3 LCP', page, m.lcp / d3.lcp, { max: 1 }, ratio);
+    if (d3?.mainThread) check('main-thread work / D3', page, m.mainThread / d3.mainThread, { max: 1 }, ratio);
+  }
+  const st = result.startup;
+  if (st) {
+    const lt = st.longTasks;
+    const longest = lt.afterFirstPaint.length ? Math.max(...lt.afterFirstPaint.map((t) => t.duration)) : 0;
+    rows.push({ what: `long tasks after first paint (${lt.cpuThrottle}× CPU)`, page: path.posix.basename(new URL(lt.url).pathname) || 'index.html',
+      value: lt.afterFirstPaint.length, goal: 'none', met: lt.afterFirstPaint.length === 0,
+      shown: lt.afterFirstPaint.length ? `${lt.afterFirstPaint.length}, longest ${ms(longest)}` : 'none' });
+    for (const [what, t] of [['first-tap INP after start-up', st.tapAfterStartup], ['first-tap INP during start-up', st.tapDuringStartup]]) {
+      if (t?.inpMs == null) continue;
+      rows.push({ what: `${what} (${t.cpuThrottle}× CPU)`, page: path.posix.basename(new URL(t.url).pathname) || 'index.html', value: t.inpMs, goal: '≤ 100 ms',
+        met: t.inpMs <= 100, shown: t.under16 ? `< 16 ms` : ms(t.inpMs) });
+    }
   }
   return rows;
 }
@@ -697,7 +1004,7 @@ function printReport(result) {
     const header = ['metric', ...cols];
     if (result.floor?.lighthouse) header.push(...lhPages.map(([page]) => `${page}/floor`));
     const rows = [];
-    const fmts = { fcp: ms, lcp: ms, tbt: ms, si: ms, bytes: kib, cls: (x) => (x == null ? '–' : String(round(x, 3))) };
+    const fmts = { fcp: ms, lcp: ms, tbt: ms, si: ms, mainThread: ms, bytes: kib, cls: (x) => (x == null ? '–' : String(round(x, 3))) };
     for (const k of LH_KEYS) {
       const f = fmts[k] || ((x) => (x == null ? '–' : String(x)));
       const r = [LH_LABELS[k] || k, ...cols.map((c) => f(get(c)[k]))];
@@ -717,6 +1024,34 @@ function printReport(result) {
     if (result.floor?.lighthouse) {
       for (const [cat, ids] of Object.entries(result.floor.lighthouse.failing)) if (ids.length) line(`floor ${cat} failing: ${ids.join(', ')}`);
     }
+  }
+  const pe = result.peers;
+  if (pe && lhPages.length) {
+    line();
+    line(`Peers (built from ${pe.claimsJson}; Lighthouse runs interleaved with the card's, medians of ${result.runs})`);
+    const cols = [...lhPages.map(([page]) => [page, result.pages[page].lighthouse, result.pages[page].transfer.total])];
+    if (result.floor?.lighthouse) cols.push(['floor', result.floor.lighthouse, result.floor.transfer]);
+    for (const key of Object.keys(PEERS)) if (pe[key]?.lighthouse) cols.push([key, pe[key].lighthouse, pe[key].transfer]);
+    const metrics = [
+      ['performance', (l) => l.median.performance, (x) => (x == null ? '–' : String(x)), 'no ratio'],
+      ['FCP', (l) => l.median.fcp, ms],
+      ['LCP', (l) => l.median.lcp, ms],
+      [`LCP, worst of ${result.runs}`, (l) => l.worstLcp, ms],
+      ['TBT', (l) => l.median.tbt, ms],
+      ['main-thread work (LH)', (l) => l.median.mainThread, ms],
+      ['transfer (brotli)', (l, t) => t, kib],
+    ];
+    table(['metric', ...cols.map((c) => c[0])], metrics.map(([label, get, f]) => [label, ...cols.map(([, l, t]) => f(get(l, t)))]));
+    const peerCols = Object.keys(PEERS).filter((k) => pe[k]?.lighthouse);
+    const pairs = lhPages.flatMap(([page]) => peerCols.map((k) => [page, k]));
+    const r = (a, b) => (a == null || b == null ? '–' : b === 0 ? (a === 0 ? '1.00' : '∞') : (a / b).toFixed(2));
+    line();
+    table(['ratio', ...pairs.map(([page, k]) => `${page} / ${k}`)], metrics.filter((m) => !m[3]).map(([label, get]) => [label, ...pairs.map(([page, k]) => {
+      const card = result.pages[page];
+      return r(get(card.lighthouse, card.transfer.total), get(pe[k].lighthouse, pe[k].transfer));
+    })]));
+    line(`D3 bundle (d3-force, d3-selection, d3-drag and the drawn data, minified): ${pe.d3BundleBytes} bytes raw`);
+    for (const key of peerCols) if (pe[key].pageErrors?.length) line(`${key} page errors: ${pe[key].pageErrors.slice(0, 3).join(' | ')}`);
   }
   if (result.floor) {
     line(`floor page: ${result.floor.url} (${result.floor.scriptsLeft} script tags left; transfer ${kib(result.floor.transfer)})`);
@@ -739,6 +1074,34 @@ function printReport(result) {
     line(`memory after load: wasm linear memory ${mib(a.wasmMemoryBytes)} (${a.wasmMemories} Memory object(s)), JS heap used ${mib(a.jsHeapUsedBytes)} of ${mib(a.jsHeapTotalBytes)}, ${a.domNodes} DOM nodes`);
     line(`memory after the selections and filters: wasm ${mib(u.wasmMemoryBytes)}, JS heap used ${mib(u.jsHeapUsedBytes)}, ${u.domNodes} DOM nodes`);
     if (it.pageErrors.length) line(`page errors: ${it.pageErrors.slice(0, 5).join(' | ')}`);
+  }
+  const st = result.startup;
+  if (st) {
+    const lt = st.longTasks;
+    line();
+    line(`Start-up of ${lt.url} under ${lt.cpuThrottle}× CPU slowdown (Playwright, no Lighthouse): first paint ${ms(lt.firstPaintMs)}, `
+      + `card started (#wbw-static removed) ${ms(lt.startedAtMs)}, quiet 2 s until ${ms(lt.quietAtMs)} (times from navigation start)`);
+    if (lt.unsupported.length) line(`  not supported by this Chromium: ${lt.unsupported.join(', ')}`);
+    if (!lt.tasks.length) line('long tasks (over 50 ms): none');
+    else {
+      line(`long tasks (over 50 ms): ${lt.tasks.length}, ${lt.afterFirstPaint.length} after first paint`);
+      table(['start', 'duration', 'after first paint'], lt.tasks.map((t) => [ms(t.start), ms(t.duration), t.afterFirstPaint ? 'yes' : 'no']));
+    }
+    const tap = (label, t) => {
+      if (!t) return;
+      const inp = t.inpMs == null ? '–' : t.under16 ? `< 16 ms (no event entry over 16 ms; first input ${ms(t.inpMs)})` : ms(t.inpMs);
+      line(`${label}: node "${t.node}", INP ${inp}`
+        + (t.inputDelayMs != null ? ` (input delay ${ms(t.inputDelayMs)}, handlers ${ms(t.processingMs)})` : '')
+        + `; ${t.selected ? `actor selected ${ms(t.tapToSelectedMs)} after the tap` : 'the tap did NOT select the actor'}`
+        + (t.releaseToSelectedMs != null ? `, ${ms(t.releaseToSelectedMs)} after the wasm was let through` : '')
+        + (t.tappedBeforeStart === false ? ' (NOTE: the card had already started when tapped)' : '')
+        + (t.pointUnchecked ? ' (tap point not confirmed by elementFromPoint)' : ''));
+      if (t.entries?.length) line(`  entries: ${t.entries.map((e) => `${e.name} ${e.duration} ms`).join(', ')}`);
+    };
+    tap('first tap after start-up', st.tapAfterStartup);
+    tap('first tap during start-up (wasm held back until after the tap)', st.tapDuringStartup);
+    const errs = [...(st.pageErrors || []), ...(st.tapDuringStartup?.pageErrors || [])];
+    if (errs.length) line(`start-up page errors: ${errs.slice(0, 5).join(' | ')}`);
   }
   line();
   const ext = result.externalRequests;
@@ -766,7 +1129,7 @@ async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const result = {
     label: opts.label, url: opts.url, mode: opts.quick ? 'quick' : 'full', date: new Date().toISOString(),
-    runs: opts.runs, pages: {}, floor: null, interaction: null, goals: [], errors: [], externalRequests: [],
+    runs: opts.runs, pages: {}, floor: null, peers: null, interaction: null, startup: null, goals: [], errors: [], externalRequests: [],
     environment: { node: process.version, chromium: null, lighthouse: null, platform: `${os.platform()} ${os.arch()}, ${os.cpus().length} CPUs`, loadAverageAtStart: os.loadavg().map((x) => round(x, 2)), loadAverageAtEnd: null },
   };
   // Is the server up?
@@ -780,6 +1143,7 @@ async function main() {
   const browser = await chromium.launch({ executablePath: CHROME_PATH, args: [...CHROME_FLAGS, guard.flag] });
   result.environment.chromium = browser.version();
   let floor = null;
+  let peers = null;
   try {
     for (const page of opts.pages) {
       guard.phase = `transfer ${page}`;
@@ -788,36 +1152,58 @@ async function main() {
       const { html, ...transfer } = t;
       result.pages[page] = { transfer, _html: html };
     }
-    for (const page of opts.pages) {
-      const url = new URL(page, opts.url).href;
-      guard.phase = `lighthouse ${page}`;
-      const saveAs = opts.saveReports ? (mkdirSync(opts.saveReports, { recursive: true }), path.join(opts.saveReports, `${opts.label}-${page.replace(/\W+/g, '-')}`)) : null;
-      result.pages[page].lighthouse = await measureLighthouse(url, opts.runs, guard.flag, saveAs);
-      result.environment.lighthouse = result.pages[page].lighthouse.lighthouseVersion;
-    }
+    const saveAs = (name) => (opts.saveReports
+      ? (mkdirSync(opts.saveReports, { recursive: true }), path.join(opts.saveReports, `${opts.label}-${name.replace(/\W+/g, '-')}`))
+      : null);
+    const targets = opts.pages.map((page) => ({ key: page, url: new URL(page, opts.url).href, saveAs: saveAs(page) }));
     if (opts.floor) {
       const source = result.pages['index.html'] ? 'index.html' : opts.pages[0];
       guard.phase = 'floor';
       floor = await makeFloor(opts.url, source, result.pages[source]._html);
       const floorTransfer = (await measureTransfer(browser, floor.url.replace(/[^/]*$/, ''), floor.url.split('/').pop() || 'index.html'));
-      const saveAs = opts.saveReports ? path.join(opts.saveReports, `${opts.label}-floor`) : null;
-      result.floor = {
-        from: source, url: floor.url, scriptsLeft: floor.scripts, copied: floor.copied,
-        transfer: floorTransfer.total, lighthouse: await measureLighthouse(floor.url, opts.runs, guard.flag, saveAs),
-      };
+      result.floor = { from: source, url: floor.url, scriptsLeft: floor.scripts, copied: floor.copied, transfer: floorTransfer.total };
+      targets.push({ key: 'floor', url: floor.url, saveAs: saveAs('floor') });
     }
+    if (opts.peers) {
+      guard.phase = 'peers';
+      process.stderr.write('peers: building the static list and the D3 graph from claims.json\n');
+      peers = await makePeers(opts.url);
+      result.peers = { claimsJson: peers.claimsUrl, d3BundleBytes: peers.d3BundleBytes };
+      for (const [key, sub] of Object.entries(PEERS)) {
+        const base = new URL(sub, peers.url).href;
+        const t = await measureTransfer(browser, base, 'index.html');
+        result.peers[key] = { url: base, transfer: t.total, byKind: t.byKind, assets: t.assets.map(({ url, kind, bytes, encoding }) => ({ url, kind, bytes, encoding })), pageErrors: t.pageErrors };
+        targets.push({ key, url: base, saveAs: saveAs(key) });
+      }
+    }
+    process.stderr.write(`lighthouse: ${targets.map((t) => t.key).join(', ')}, ${opts.runs} run(s) each, interleaved\n`);
+    const lh = await measureLighthouseInterleaved(targets, opts.runs, guard);
+    for (const page of opts.pages) result.pages[page].lighthouse = lh[page];
+    result.environment.lighthouse = lh[opts.pages[0]].lighthouseVersion;
+    if (result.floor) result.floor.lighthouse = lh.floor;
+    if (result.peers) for (const key of Object.keys(PEERS)) result.peers[key].lighthouse = lh[key];
     const interactPage = result.pages['index.html'] ? 'index.html' : opts.pages[0];
     process.stderr.write(`interaction: ${interactPage}\n`);
     guard.phase = `interaction ${interactPage}`;
     result.interaction = await measureInteractions(browser, new URL(interactPage, opts.url).href, opts);
+    if (opts.startup) {
+      const url = new URL(interactPage, opts.url).href;
+      process.stderr.write(`start-up under ${opts.startupThrottle}× CPU: long tasks and the first tap (${interactPage})\n`);
+      guard.phase = `start-up ${interactPage}`;
+      const after = await measureStartupAndTap(browser, url, opts.startupThrottle);
+      process.stderr.write(`start-up: a tap while the wasm is held back\n`);
+      const during = await measureTapDuringStartup(browser, url, opts.startupThrottle);
+      result.startup = { longTasks: after.longTasks, tapAfterStartup: after.tapAfterStartup, tapDuringStartup: during, pageErrors: after.pageErrors };
+    }
   } catch (e) {
     if (!(e instanceof MeasureError)) result.errors.push(`${e.stack || e}`);
     else result.errors.push(e.message);
   } finally {
     await browser.close().catch(() => {});
-    if (floor) {
-      floor.server.close();
-      rmSync(floor.dir, { recursive: true, force: true });
+    for (const served of [floor, peers]) {
+      if (!served) continue;
+      served.server.close();
+      rmSync(served.dir, { recursive: true, force: true });
     }
     guard.server.close();
   }

@@ -1,6 +1,7 @@
 //! `cargo xtask bench [--quick] [--scale] [--no-build] [--skip-shipped]`: the benchmarks of
 //! BENCHMARKS.md. Builds the card, serves it compressed on loopback and runs
-//! `tests/bench/bench.mjs` (transfer, Lighthouse against the no-script floor,
+//! `tests/bench/bench.mjs` (transfer, Lighthouse against the no-script floor
+//! and the static-list and D3 peers, long tasks and the first tap at start-up,
 //! selection and filter latency, memory). With `--scale`, also generates
 //! synthetic datasets (`tests/bench/generate.mjs`), builds a card from each
 //! and measures build time, size and the same interaction figures.
@@ -109,6 +110,12 @@ fn scale(root: &Path, actors: usize, claims: usize) -> Result {
         root,
         &url,
         &name,
-        &["--quick", "--pages", "index.html", "--no-floor"],
+        &[
+            "--quick",
+            "--pages",
+            "index.html",
+            "--no-floor",
+            "--no-peers",
+        ],
     )
 }
