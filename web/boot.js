@@ -147,8 +147,11 @@ function unavailable(error) {
   notice.className = 'wbw-notice wbw-unavailable';
   notice.setAttribute('role', 'status');
   const p = document.createElement('p');
-  p.textContent = `The interactive parts of this card could not start (${reason}). ` +
-    'Everything below can still be read; reload to try again.';
+  // The sentence in the card's language, from its catalogue (the prerendered
+  // card carries it); the English one where there is no card.
+  const template = card.dataset && card.dataset.failed;
+  p.textContent = template ? template.replace('{reason}', reason)
+    : `The interactive parts of this card could not start (${reason}). Everything below can still be read; reload to try again.`;
   notice.append(p);
   card.prepend(notice);
   if (card.classList.contains('wbw')) card.classList.add('wbw-static');

@@ -27,7 +27,26 @@ const BASE = new URL('./', import.meta.url);
 /** Option keys of the card, which are also the element's attribute names (written by the build from the core's list). */
 const KEYS = __WBW_KEYS__;
 
-const FAILED = 'The interactive card could not start (it needs JavaScript and WebAssembly).';
+/**
+ * The notice when the card cannot start, per language (the card's own words
+ * are in its catalogue, crates/core/src/i18n/lang/, which the wasm carries;
+ * this one shows when the wasm itself could not load).
+ */
+const FAILED = {
+  en: 'The interactive card could not start (it needs JavaScript and WebAssembly).',
+  my: 'အပြန်အလှန်သုံးနိုင်သော ကတ် မစတင်နိုင်ပါ (JavaScript နှင့် WebAssembly လိုအပ်သည်)။',
+};
+
+/** The language of the page around `element` (its own `lang`, else the nearest ancestor's). */
+function pageLang(element) {
+  const tagged = element.closest('[lang]');
+  return tagged ? tagged.getAttribute('lang').trim() : '';
+}
+
+function failedText(element) {
+  const primary = pageLang(element).split('-')[0].toLowerCase();
+  return FAILED[primary] || FAILED.en;
+}
 
 /**
  * Rules for the shadow root itself, beside the card's stylesheet: the host
@@ -149,7 +168,9 @@ function failed(p, error) {
     p.notice.setAttribute('role', 'status');
     // The card's own sentence (an unreadable dataset says why), else the general one.
     const reason = error && typeof error.message === 'string' && error.message.startsWith('The card') ? error.message : '';
-    p.notice.textContent = reason ? `${FAILED} ${reason}` : FAILED;
+    const text = failedText(p.host);
+    p.notice.lang = text === FAILED.en ? 'en' : pageLang(p.host);
+    p.notice.textContent = reason ? `${text} ${reason}` : text;
     p.root.insertBefore(p.notice, p.slot);
   }
   p.container.hidden = true;
@@ -237,11 +258,18 @@ class WhoBacksWhomElement extends HTMLElement {
     }
   }
 
-  /** The element's attributes in the link language. */
+  /**
+   * The element's attributes in the link language. Without a `lang` of its
+   * own the card follows the host page's (`<html lang="my">`): passed as
+   * `lang=my,*`, where `*` lets the card keep its default for a language it
+   * does not have, with no notice.
+   */
   #options() {
-    return KEYS.filter((key) => this.hasAttribute(key))
-      .map((key) => pair(key, this.getAttribute(key)))
-      .join('&');
+    const options = KEYS.filter((key) => this.hasAttribute(key))
+      .map((key) => pair(key, this.getAttribute(key)));
+    const host = this.hasAttribute('lang') ? '' : pageLang(this);
+    if (host) options.push(pair('lang', `${host},*`));
+    return options.join('&');
   }
 
   async #start() {

@@ -72,7 +72,7 @@ pub const CATALOGUE: Catalogue = Catalogue {
     notice_bad_value: "Ignored “{value}” for “{key}”; valid values: {expected}.",
     notice_too_long: "The link's options were cut to their first {n} characters.",
     notice_more: "…and {n} more options were not understood.",
-    could_not_start: "The interactive parts of this card could not start ({reason}). The claims below stay readable.",
+    could_not_start: "The interactive parts of this card could not start ({reason}). Everything below can still be read; reload to try again.",
 
     relation_line: "{relation} ({stance}{hedges})",
     hedge_sep: "; ",
