@@ -12,7 +12,9 @@ use crate::page::{current_fragment, Page, PageProps};
 pub const ROOT_ID: &str = "wbw-root";
 /// Id of the page's inline copy of the compiled dataset (`<script type="text/plain">`).
 pub const DATA_ID: &str = "wbw-data";
-/// Id of the inline part of the default focus, for a dataset in parts.
+/// The root's attribute naming the state the page was prerendered in (a focus's own page).
+pub const PRERENDERED_ATTR: &str = "data-prerendered";
+/// Id of the inline part of the page's focus, for a dataset in parts.
 pub const PART_ID: &str = "wbw-part";
 
 /// Starts the card on the standalone page.
@@ -29,7 +31,8 @@ pub fn start() {
             .get_element_by_id(id)
             .and_then(|e| e.text_content())
     };
-    let dataset = match inline_dataset(block(DATA_ID), block(PART_ID)) {
+    let prerendered = root.get_attribute(PRERENDERED_ATTR).unwrap_or_default();
+    let dataset = match inline_dataset(block(DATA_ID), block(PART_ID), &prerendered) {
         Ok(dataset) => dataset,
         Err(error) => return unavailable(&document, &root, &error.message()),
     };
@@ -37,6 +40,7 @@ pub fn start() {
         dataset,
         fragment: current_fragment().into(),
         hydrated: root.child_element_count() > 0,
+        prerendered: prerendered.into(),
     };
     #[cfg(feature = "hydration")]
     if props.hydrated {
@@ -46,17 +50,20 @@ pub fn start() {
     yew::Renderer::<Page>::with_root_and_props(root, props).render();
 }
 
-/// The page's dataset: whole, or an index with its focus's part (so that
-/// the first render equals the prerendered one without a fetch).
+/// The page's dataset: whole, or an index with the part of the focus the
+/// page shows (so that the first render equals the prerendered one without
+/// a fetch).
 fn inline_dataset(
     data: Option<String>,
     part: Option<String>,
+    prerendered: &str,
 ) -> Result<DatasetRef, who_backs_whom_core::codec::DecodeError> {
     let dataset = who_backs_whom_core::codec::decode(&data.unwrap_or_default())?;
     let Some(part) = part else {
         return Ok(DatasetRef(std::rc::Rc::new(dataset)));
     };
-    let focus = dataset.meta.focus;
+    let (shown, _) = who_backs_whom_core::fragment::Options::parse(&dataset, prerendered);
+    let focus = shown.snapshot.focus;
     let whole = who_backs_whom_core::codec::decode_part(&dataset, focus, &part)?;
     Ok(DatasetRef(std::rc::Rc::new(whole)))
 }

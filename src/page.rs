@@ -78,25 +78,40 @@ pub struct PageProps {
     /// The fragment the page was opened with.
     #[prop_or_default]
     pub fragment: AttrValue,
-    /// The markup was prerendered with the defaults: apply `fragment` after take-over.
+    /// The markup was prerendered: a link that asks for another state is
+    /// applied after take-over.
     #[prop_or_default]
     pub hydrated: bool,
+    /// The state the page itself shows, in the link language ("" = the
+    /// dataset's defaults; `focus=belarus` on that actor's own page): the
+    /// fragment applies over it.
+    #[prop_or_default]
+    pub prerendered: AttrValue,
+}
+
+/// The page's own state with the URL fragment over it.
+fn page_link(prerendered: &str, fragment: &str) -> String {
+    let fragment = fragment.trim_start_matches('#');
+    match (prerendered.is_empty(), fragment.is_empty()) {
+        (true, _) => fragment.to_string(),
+        (false, true) => prerendered.to_string(),
+        (false, false) => format!("{prerendered}&{fragment}"),
+    }
 }
 
 /// The card wired to the page URL.
 #[component]
 pub fn Page(props: &PageProps) -> Html {
     let dataset = props.dataset.clone();
-    let (link, link_notices) = Options::parse(&dataset, &props.fragment);
-    // A prerendered page shows the defaults; a link is applied once the wasm
-    // has taken over, so hydration always matches the markup.
-    let deferred = props.hydrated && !props.fragment.is_empty();
+    let prerendered = props.prerendered.to_string();
+    let (link, link_notices) = Options::parse(&dataset, &page_link(&prerendered, &props.fragment));
+    let (shown, _) = Options::parse(&dataset, &prerendered);
+    // A prerendered page shows its own state; a link to another is applied
+    // once the wasm has taken over, so hydration always matches the markup.
+    let deferred = props.hydrated && link != shown;
     let card = {
-        let (link, defaults) = (link.clone(), Options::defaults(&dataset));
-        use_card(
-            dataset.clone(),
-            move || if deferred { defaults } else { link },
-        )
+        let link = link.clone();
+        use_card(dataset.clone(), move || if deferred { shown } else { link })
     };
     let notices = use_state(|| {
         Rc::new(if deferred {
@@ -116,7 +131,8 @@ pub fn Page(props: &PageProps) -> Html {
             // rendering: the prerender has none); a link's `lang` still wins.
             card.dispatch(Action::Prefer(browser_lang()));
             let listener = gloo_events::EventListener::new(&window(), "popstate", move |_| {
-                let (options, _) = Options::parse(&dataset, &current_fragment());
+                let link = page_link(&prerendered, &current_fragment());
+                let (options, _) = Options::parse(&dataset, &link);
                 card.dispatch(Action::Restore(options));
             });
             move || drop(listener)

@@ -1,9 +1,11 @@
 //! Renders the card's initial state to HTML at build time (Yew SSR), from a
 //! compiled dataset read at run time: a new dataset needs no Rust compilation.
 //!
-//! Usage: `prerender DATASET_FILE` prints the card's default state (hydrated
-//! later), a line `<!--wbw-split-->`, then every claim about the focus as
-//! static HTML (for readers without the wasm; never hydrated).
+//! Usage: `prerender DATASET_FILE [FOCUS_ID …]` prints, for the dataset's
+//! default focus and then for each FOCUS_ID, the card in that state (hydrated
+//! later), a line `<!--wbw-split-->`, every claim about that focus as static
+//! HTML (for readers without the wasm; never hydrated), and a line
+//! `<!--wbw-page-->` after each page.
 
 use who_backs_whom::components::all_claims::AllClaims;
 use who_backs_whom::context::{CardContext, DatasetRef};
@@ -16,6 +18,7 @@ pub const SPLIT: &str = "<!--wbw-split-->";
 #[derive(Properties, PartialEq)]
 struct StaticProps {
     dataset: DatasetRef,
+    focus: Option<who_backs_whom::core::ActorId>,
 }
 
 #[component]
@@ -26,7 +29,7 @@ fn Static(props: &StaticProps) -> Html {
     };
     html! {
         <ContextProvider<CardContext> {context}>
-            <AllClaims focus={None} />
+            <AllClaims focus={props.focus} />
         </ContextProvider<CardContext>>
     }
 }
@@ -44,22 +47,39 @@ fn main() {
         eprintln!("prerender: {path}: {}", e.message());
         std::process::exit(1);
     });
+    let foci: Vec<String> = std::env::args().skip(2).collect();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .expect("a tokio runtime");
-    let (card, claims) = runtime.block_on(async move {
-        let card = yew::LocalServerRenderer::<Page>::with_props(PageProps {
-            dataset: dataset.clone(),
-            fragment: AttrValue::default(),
-            hydrated: true,
-        })
-        .render()
-        .await;
-        let claims = yew::LocalServerRenderer::<Static>::with_props(StaticProps { dataset })
-            .hydratable(false)
-            .render()
-            .await;
-        (card, claims)
-    });
-    print!("{card}\n{SPLIT}\n{claims}");
+    let mut out = String::new();
+    for focus in std::iter::once(None).chain(foci.iter().map(Some)) {
+        let (card, claims) = runtime.block_on(render(dataset.clone(), focus.map(String::as_str)));
+        out.push_str(&format!("{card}\n{SPLIT}\n{claims}\n{PAGE_END}\n"));
+    }
+    print!("{out}");
+}
+
+/// Ends each page's output.
+pub const PAGE_END: &str = "<!--wbw-page-->";
+
+/// The card in the state `focus=ID` (or the defaults) and that focus's static claims.
+async fn render(dataset: DatasetRef, focus: Option<&str>) -> (String, String) {
+    let prerendered = focus.map(|id| format!("focus={id}")).unwrap_or_default();
+    let actor = focus.and_then(|id| dataset.actor_by_id(id));
+    let card = yew::LocalServerRenderer::<Page>::with_props(PageProps {
+        dataset: dataset.clone(),
+        fragment: AttrValue::default(),
+        hydrated: true,
+        prerendered: prerendered.into(),
+    })
+    .render()
+    .await;
+    let claims = yew::LocalServerRenderer::<Static>::with_props(StaticProps {
+        dataset,
+        focus: actor,
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    (card, claims)
 }

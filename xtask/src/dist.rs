@@ -126,6 +126,7 @@ fn escape_html(text: &str) -> String {
 }
 
 /// The hashed file names of one build, and the page metadata.
+#[derive(Clone)]
 struct Assets {
     glue: String,
     wasm: String,
@@ -276,12 +277,20 @@ struct Prerendered {
     focus_part: Option<String>,
     /// The whole compiled dataset, for the single-file edition.
     whole: String,
+    /// The state the markup shows, in the link language ("" = the defaults).
+    prerendered: String,
 }
 
 /// Builds the prerenderer (once; it reads the dataset at run time) and
-/// renders the card and the static claims from the compiled dataset file.
-fn prerender(root: &Path, build: &Build, data_file: &Path) -> Result<Prerendered> {
-    println!("build: prerendering the card");
+/// renders, from the compiled dataset file, the card and the static claims
+/// of the default page and of each of `foci`'s own pages, in that order.
+fn prerender(
+    root: &Path,
+    build: &Build,
+    data_file: &Path,
+    foci: &[String],
+) -> Result<Vec<Prerendered>> {
+    println!("build: prerendering the card ({} pages)", 1 + foci.len());
     run(Command::new("cargo")
         .args([
             "build",
@@ -295,6 +304,7 @@ fn prerender(root: &Path, build: &Build, data_file: &Path) -> Result<Prerendered
         .env("CARGO_TARGET_DIR", &build.cargo_target))?;
     let output = Command::new(build.cargo_target.join("debug/prerender"))
         .arg(data_file)
+        .args(foci)
         .output()
         .map_err(|e| format!("cannot run the prerender binary: {e}"))?;
     if !output.status.success() {
@@ -305,16 +315,28 @@ fn prerender(root: &Path, build: &Build, data_file: &Path) -> Result<Prerendered
     }
     let html =
         String::from_utf8(output.stdout).map_err(|_| "prerender printed non-UTF-8".to_string())?;
-    let (card, claims) = html
-        .split_once("\n<!--wbw-split-->\n")
-        .ok_or("prerender printed no split between the card and the claims")?;
-    Ok(Prerendered {
-        card: card.to_string(),
-        claims: claims.to_string(),
-        data: String::new(),
-        focus_part: None,
-        whole: String::new(),
-    })
+    let pages: Vec<&str> = html.split_terminator("<!--wbw-page-->\n").collect();
+    if pages.len() != 1 + foci.len() {
+        return fail("prerender printed another number of pages than asked for");
+    }
+    let links = std::iter::once(String::new()).chain(foci.iter().map(|id| format!("focus={id}")));
+    pages
+        .iter()
+        .zip(links)
+        .map(|(page, prerendered)| {
+            let (card, claims) = page
+                .split_once("\n<!--wbw-split-->\n")
+                .ok_or("prerender printed no split between the card and the claims")?;
+            Ok(Prerendered {
+                card: card.to_string(),
+                claims: claims.trim_end().to_string(),
+                data: String::new(),
+                focus_part: None,
+                whole: String::new(),
+                prerendered,
+            })
+        })
+        .collect()
 }
 
 fn page(template: &str, assets: &Assets, html: &Prerendered) -> Result<String> {
@@ -327,11 +349,16 @@ fn page(template: &str, assets: &Assets, html: &Prerendered) -> Result<String> {
     if !page.contains("</body>") {
         return fail("a web/ page has no </body> to put the dataset before");
     }
+    let attribute = if html.prerendered.is_empty() {
+        String::new()
+    } else {
+        format!(r#" data-prerendered="{}""#, escape_html(&html.prerendered))
+    };
     Ok(page
         .replacen(
             ROOT_ELEMENT,
             &format!(
-                r#"<div id="wbw-root">{}</div><div id="wbw-static">{}</div>"#,
+                r#"<div id="wbw-root"{attribute}>{}</div><div id="wbw-static">{}</div>"#,
                 html.card, html.claims
             ),
             1,
@@ -438,6 +465,7 @@ fn single_file(
         data: card.whole.clone(),
         focus_part: None,
         whole: String::new(),
+        prerendered: String::new(),
     };
     let page = page(template, assets, &whole)?;
     let head_end = page
@@ -531,6 +559,9 @@ fn files_under(dir: &Path) -> Vec<String> {
 fn precached(file: &str, offline: &str) -> bool {
     !(file.starts_with("demo/")
         || file.starts_with("parts/")
+        || file.starts_with("focus-")
+        || file.starts_with("embed-focus-")
+        || file.starts_with("oembed-focus-")
         || file.ends_with(".br")
         || file.starts_with('.')
         || file == offline
@@ -576,7 +607,8 @@ pub fn build(root: &Path, build: &Build) -> Result {
     let (glue, wasm) = compile_wasm(root, build, &path)?;
     laps.lap("engine");
     let whole = who_backs_whom_core::codec::encode(&loaded.dataset);
-    let (data, focus_part) = split_if_large(&out, &loaded, &whole)?;
+    let (data, part_of) = split_if_large(&out, &loaded, &whole)?;
+    let foci = focus_pages(&loaded.dataset);
     let (assets, css, nojs_css) = write_assets(root, &out, &loaded, &glue, &wasm, &data)?;
     laps.lap("encode");
     // Per process: builds of other datasets may run at the same time.
@@ -584,16 +616,26 @@ pub fn build(root: &Path, build: &Build) -> Result {
         .cargo_target
         .join(format!("wbw-prerender-{}.txt", std::process::id()));
     write(&whole_file, &whole)?;
-    let prerendered = prerender(root, build, &whole_file);
+    let ids: Vec<String> = foci
+        .iter()
+        .map(|a| loaded.dataset.actor(*a).id.to_string())
+        .collect();
+    let prerendered = prerender(root, build, &whole_file, &ids);
     let _ = std::fs::remove_file(&whole_file);
-    let mut card = prerendered?;
-    card.data = data;
-    card.focus_part = focus_part;
-    card.whole = whole;
+    let mut pages = prerendered?;
+    let actors = std::iter::once(loaded.dataset.meta.focus).chain(foci.iter().copied());
+    for (page, actor) in pages.iter_mut().zip(actors) {
+        page.data = data.clone();
+        page.focus_part = part_of.get(usize::from(actor.0)).cloned().flatten();
+    }
+    pages[0].whole = whole;
     laps.lap("prerender");
-    write_pages(root, &out, &assets, &card, &css, &nojs_css, &glue, &wasm)?;
+    write_pages(
+        root, &out, &assets, &pages[0], &css, &nojs_css, &glue, &wasm,
+    )?;
+    write_focus_pages(root, &out, &assets, &loaded.dataset, &foci, &pages[1..])?;
     write_images(root, &out, &loaded, &build.cargo_target.join("wbw-images"))?;
-    write_oembed(&out, &loaded, &assets.public_url)?;
+    write_oembed(&out, &loaded, &assets.public_url, &ids)?;
     laps.lap("pages and images");
     write_data(&out, &loaded)?;
     write_service_worker(root, &out, &assets.offline)?;
@@ -649,24 +691,26 @@ impl Laps {
 /// is written as an index (what the pages carry and the element fetches)
 /// and one part per actor under `parts/`; returns the index, or the whole
 /// dataset, and the focus's part to inline.
-fn split_if_large(
-    out: &Path,
-    loaded: &load::Loaded,
-    whole: &str,
-) -> Result<(String, Option<String>)> {
+fn split_if_large(out: &Path, loaded: &load::Loaded, whole: &str) -> Result<(String, PartOf)> {
     use who_backs_whom_core::codec;
     if whole.len() <= codec::PARTS_ABOVE_BYTES {
-        return Ok((whole.to_string(), None));
+        return Ok((whole.to_string(), Vec::new()));
     }
     let split = codec::encode_parts(&loaded.dataset);
-    let focus = usize::from(loaded.dataset.meta.focus.0);
     let index = codec::decode(&split.index).map_err(|e| e.message())?;
-    let focus_file = index.parts.as_ref().and_then(|p| p.files[focus].clone());
-    let mut focus_part = None;
+    let files = index.parts.map(|p| p.files).unwrap_or_default();
+    let part_of: PartOf = files
+        .iter()
+        .map(|file| {
+            let file = file.as_deref()?;
+            split
+                .parts
+                .iter()
+                .find(|(name, _)| name == file)
+                .map(|(_, t)| t.clone())
+        })
+        .collect();
     for (name, text) in &split.parts {
-        if focus_file.as_deref() == Some(name.as_str()) {
-            focus_part = Some(text.clone());
-        }
         write(&out.join(name), text)?;
     }
     println!(
@@ -675,7 +719,39 @@ fn split_if_large(
         codec::PARTS_ABOVE_BYTES / 1024,
         split.parts.len()
     );
-    Ok((split.index, focus_part))
+    Ok((split.index, part_of))
+}
+
+/// For a dataset in parts, each actor's part (by actor index); empty for a
+/// dataset in one piece.
+type PartOf = Vec<Option<String>>;
+
+/// Actors that get prerendered pages of their own (`focus-<id>.html`,
+/// `embed-focus-<id>.html`), so that a link or an embed to them shows their
+/// state from the first paint and without JavaScript: every actor some claim
+/// is about, most claims first, at most this many (above it, the others'
+/// links open the default page, which applies the link once the card runs).
+pub const MAX_FOCUS_PAGES: usize = 100;
+
+/// The actors of [`MAX_FOCUS_PAGES`], in the order their pages are made.
+fn focus_pages(dataset: &who_backs_whom_core::Dataset) -> Vec<who_backs_whom_core::ActorId> {
+    let mut counts = vec![0usize; dataset.actors.len()];
+    for c in dataset.claims.iter() {
+        counts[usize::from(c.subject.0)] += 1;
+        counts[usize::from(c.object.0)] += 1;
+    }
+    let mut actors: Vec<_> = dataset
+        .actor_ids()
+        .filter(|a| *a != dataset.meta.focus && counts[usize::from(a.0)] > 0)
+        .collect();
+    actors.sort_by_key(|a| std::cmp::Reverse(counts[usize::from(a.0)]));
+    actors.truncate(MAX_FOCUS_PAGES);
+    actors
+}
+
+/// The page names of a focus's own pages: standalone and embed.
+pub fn focus_page_names(id: &str) -> [String; 2] {
+    [format!("focus-{id}.html"), format!("embed-focus-{id}.html")]
 }
 
 /// The content-hashed code, style, boot script and dataset, and the names
@@ -797,14 +873,69 @@ fn png_size(png: &[u8]) -> Option<(u32, u32)> {
 }
 
 /// `oembed.json` for the standalone page, when the public URL is known.
-fn write_oembed(out: &Path, loaded: &load::Loaded, public_url: &str) -> Result {
+fn write_oembed(out: &Path, loaded: &load::Loaded, public_url: &str, foci: &[String]) -> Result {
     if public_url.is_empty() {
         println!("build: oembed.json left out: oEmbed needs absolute URLs; set WBW_PUBLIC_URL to the card's public address");
         return Ok(());
     }
     let thumbnail = png_size(&read(&out.join("card.png"))?);
     let json = load::oembed::oembed(&loaded.dataset, public_url, "embed.html", None, thumbnail);
-    write(&out.join(OEMBED), json)
+    write(&out.join(OEMBED), json)?;
+    for id in foci {
+        let [_, embed] = focus_page_names(id);
+        let json = load::oembed::oembed(&loaded.dataset, public_url, &embed, None, thumbnail);
+        write(&out.join(focus_oembed_name(id)), json)?;
+    }
+    Ok(())
+}
+
+/// The oEmbed response of a focus's own page.
+fn focus_oembed_name(id: &str) -> String {
+    format!("oembed-focus-{id}.json")
+}
+
+/// Each focus's own standalone and embed pages, titled with its name and
+/// prerendered in its state (with its part inline, for a dataset in parts).
+fn write_focus_pages(
+    root: &Path,
+    out: &Path,
+    assets: &Assets,
+    dataset: &who_backs_whom_core::Dataset,
+    foci: &[who_backs_whom_core::ActorId],
+    pages: &[Prerendered],
+) -> Result {
+    let web = root.join("web");
+    let templates = [
+        read_text(&web.join("index.html"))?,
+        read_text(&web.join("embed.html"))?,
+    ];
+    for (actor, html) in foci.iter().zip(pages) {
+        let a = dataset.actor(*actor);
+        let mut own = assets.clone();
+        own.title = format!("{} · {}", a.name, assets.title);
+        // The dataset's JSON-LD stands once, on the main page.
+        own.jsonld = String::new();
+        if !own.oembed_link.is_empty() {
+            own.oembed_link = assets
+                .oembed_link
+                .replace(OEMBED, &focus_oembed_name(&a.id));
+        }
+        for (name, template) in focus_page_names(&a.id).iter().zip(&templates) {
+            write(&out.join(name), page(template, &own, html)?)?;
+        }
+    }
+    Ok(())
+}
+
+/// The bytes kept at `key`, or those `make` gives (then kept there): for
+/// renderings that depend only on what their key hashes.
+fn cached(key: &Path, make: impl FnOnce() -> Result<Vec<u8>>) -> Result<Vec<u8>> {
+    if let Ok(bytes) = read(key) {
+        return Ok(bytes);
+    }
+    let bytes = make()?;
+    write(key, &bytes)?;
+    Ok(bytes)
 }
 
 /// The card as an image (from the core's layout) and the app icons.
@@ -812,23 +943,17 @@ fn write_images(root: &Path, out: &Path, loaded: &load::Loaded, cache: &Path) ->
     let card_svg = crate::image::card_svg(&loaded.dataset);
     // Rendering takes a second or two; an edit that leaves the drawing as it
     // was (most edits of a claim) reuses the last rendering of that drawing.
-    let cached = cache.join(format!("card-{}.png", content_hash(card_svg.as_bytes())));
-    let png = match read(&cached) {
-        Ok(png) => png,
-        Err(_) => {
-            let png = crate::image::png(&card_svg)?;
-            write(&cached, &png)?;
-            png
-        }
-    };
-    write(&out.join("card.png"), png)?;
+    let key = cache.join(format!("card-{}.png", content_hash(card_svg.as_bytes())));
+    write(
+        &out.join("card.png"),
+        cached(&key, || crate::image::png(&card_svg))?,
+    )?;
     write(&out.join("card.svg"), card_svg)?;
     let icon = read(&root.join("web/icon.svg"))?;
     for size in [192, 512] {
-        write(
-            &out.join(format!("icon-{size}.png")),
-            png_icon(&icon, size)?,
-        )?;
+        let key = cache.join(format!("icon-{size}-{}.png", content_hash(&icon)));
+        let png = cached(&key, || png_icon(&icon, size))?;
+        write(&out.join(format!("icon-{size}.png")), png)?;
     }
     Ok(())
 }
