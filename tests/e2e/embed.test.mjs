@@ -849,3 +849,59 @@ test('(f) on an https host page (the iframe is a secure context) the card writes
   const found = await finish(s);
   assert.deepEqual(found, [], 'no cookie, storage, Cache Storage or service worker on either origin');
 });
+
+test('(e) JS API bad values through serde-wasm-bindgen: {focus: 42}, {view: null}, a nested object, a throwing getter: each a readable notice, the card kept, nothing thrown', T, async () => {
+  const s = await host({ pages: { 'api.html': API_PAGE } });
+  const { page } = s;
+  await page.goto(`${HOST}/api.html`);
+  const mounted = await page.evaluate(async (card) => {
+    const { mount } = await import(`${card}/element.js`);
+    try {
+      Object.defineProperty(window, 'wbwBad', { value: await mount(document.getElementById('b'), { focus: 42 }) });
+      return 'mounted';
+    } catch (error) {
+      return `mount threw: ${error}`;
+    }
+  }, CARD);
+  assert.equal(mounted, 'mounted', 'mount({focus: 42}) does not throw');
+  const b = await elementCard(page, '#b');
+  const notices = () => b.locator('.wbw .wbw-notice[role=status]').allInnerTexts().then((t) => t.join(' '));
+  const readable = (text, key) => {
+    assert.match(text, new RegExp(key), `the notice names ${key}: ${text}`);
+    assert.doesNotMatch(text, /undefined|\[object|Error:|JsValue/, `the notice reads as a sentence: ${text}`);
+  };
+  await poll(notices, (t) => /42/.test(t), { message: 'a notice names the number given as focus' });
+  readable(await notices(), 'focus');
+  assert.match(await b.locator('.wbw-focus-title').innerText(), /Myanmar/, 'the default focus');
+
+  const set = (kind) => page.evaluate((kind) => {
+    const options = {
+      null: { view: null },
+      nested: { focus: { id: 'belarus' }, view: 'list' },
+      getter: Object.defineProperty({ view: 'timeline' }, 'theme', { enumerable: true, get() { throw new Error('a host getter'); } }),
+    }[kind];
+    try { window.wbwBad.set(options); return null; } catch (error) { return String(error); }
+  }, kind);
+
+  assert.equal(await set('null'), null, 'set({view: null}) does not throw');
+  await poll(notices, (t) => /view/.test(t), { message: 'a notice for view: null' });
+  readable(await notices(), 'view');
+  assert.equal(await b.locator('.wbw-tab[aria-pressed=true]').innerText(), 'Network', 'the view is kept');
+
+  assert.equal(await set('nested'), null, 'set with a nested object does not throw');
+  await poll(notices, (t) => /focus/.test(t), { message: 'a notice for the nested object' });
+  readable(await notices(), 'focus');
+  await poll(() => b.locator('.wbw-tab[aria-pressed=true]').innerText(), (t) => t === 'List', { message: 'the readable option beside it applies' });
+  assert.match(await b.locator('.wbw-focus-title').innerText(), /Myanmar/, 'the focus is kept');
+
+  assert.equal(await set('getter'), null, 'set with a throwing getter does not throw');
+  await poll(notices, (t) => /theme/.test(t), { message: 'a notice for the getter that throws' });
+  readable(await notices(), 'theme');
+  await poll(() => b.locator('.wbw-tab[aria-pressed=true]').innerText(), (t) => t === 'Timeline', { message: 'the readable option beside it applies' });
+
+  await page.evaluate(() => window.wbwBad.set({ focus: 'china' }));
+  await poll(() => b.locator('.wbw-focus-title').innerText(), (t) => /China/.test(t), { message: 'the card still works' });
+  assert.match(await page.evaluate(() => window.wbwBad.options()), /focus=china/);
+  assert.deepEqual(s.errors, []);
+  await finish(s);
+});
