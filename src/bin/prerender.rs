@@ -1,11 +1,15 @@
 //! Renders the card's initial state to HTML at build time (Yew SSR), from a
 //! compiled dataset read at run time: a new dataset needs no Rust compilation.
 //!
-//! Usage: `prerender DATASET_FILE [FOCUS_ID …]` prints, for the dataset's
+//! Usage: `prerender DATASET_FILE [--pages DIR] [FOCUS_ID …]` prints, for the dataset's
 //! default focus and then for each FOCUS_ID, the card in that state (hydrated
 //! later), a line `<!--wbw-split-->`, every claim about that focus as static
 //! HTML (for readers without the wasm; never hydrated), and a line
-//! `<!--wbw-page-->` after each page.
+//! `<!--wbw-page-->` after each page. For a dataset in parts, DIR holds what
+//! the pages carry (`index.txt`, and `part-<actor index>.txt` for each page
+//! that inlines its actor's part): the card is rendered from exactly that,
+//! so that its take-over in the browser matches; the static claims come from
+//! the whole dataset.
 
 use who_backs_whom::components::all_claims::AllClaims;
 use who_backs_whom::context::{CardContext, DatasetRef};
@@ -47,13 +51,20 @@ fn main() {
         eprintln!("prerender: {path}: {}", e.message());
         std::process::exit(1);
     });
-    let foci: Vec<String> = std::env::args().skip(2).collect();
+    let mut args: Vec<String> = std::env::args().skip(2).collect();
+    let pages = match args.iter().position(|a| a == "--pages") {
+        Some(at) if at + 1 < args.len() => args.drain(at..at + 2).nth(1),
+        _ => None,
+    };
+    let foci = args;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .expect("a tokio runtime");
     let mut out = String::new();
     for focus in std::iter::once(None).chain(foci.iter().map(Some)) {
-        let (card, claims) = runtime.block_on(render(dataset.clone(), focus.map(String::as_str)));
+        let id = focus.map(String::as_str);
+        let shown = page_dataset(&dataset, pages.as_deref(), id);
+        let (card, claims) = runtime.block_on(render(shown, dataset.clone(), id));
         out.push_str(&format!("{card}\n{SPLIT}\n{claims}\n{PAGE_END}\n"));
     }
     print!("{out}");
@@ -62,12 +73,40 @@ fn main() {
 /// Ends each page's output.
 pub const PAGE_END: &str = "<!--wbw-page-->";
 
-/// The card in the state `focus=ID` (or the defaults) and that focus's static claims.
-async fn render(dataset: DatasetRef, focus: Option<&str>) -> (String, String) {
+/// What the page showing `focus` carries: the whole dataset, or (with
+/// `--pages`) the index with that actor's part if the page inlines it.
+fn page_dataset(whole: &DatasetRef, pages: Option<&str>, focus: Option<&str>) -> DatasetRef {
+    let Some(dir) = pages else {
+        return whole.clone();
+    };
+    let read = |name: String| std::fs::read_to_string(std::path::Path::new(dir).join(name)).ok();
+    let index = read("index.txt".into()).and_then(|t| DatasetRef::decode(&t).ok());
+    let Some(index) = index else {
+        eprintln!("prerender: {dir}/index.txt is not a dataset index");
+        std::process::exit(1);
+    };
+    let actor = focus
+        .and_then(|id| index.actor_by_id(id))
+        .unwrap_or(index.meta.focus);
+    match read(format!("part-{}.txt", actor.0)) {
+        Some(part) => match who_backs_whom::core::codec::decode_part(&index, actor, &part) {
+            Ok(d) => DatasetRef(std::rc::Rc::new(d)),
+            Err(e) => {
+                eprintln!("prerender: the part of {}: {}", index.actor(actor).id, e.message());
+                std::process::exit(1);
+            }
+        },
+        None => index,
+    }
+}
+
+/// The card in the state `focus=ID` (or the defaults), from `shown`, and
+/// that focus's static claims, from `whole`.
+async fn render(shown: DatasetRef, whole: DatasetRef, focus: Option<&str>) -> (String, String) {
     let prerendered = focus.map(|id| format!("focus={id}")).unwrap_or_default();
-    let actor = focus.and_then(|id| dataset.actor_by_id(id));
+    let actor = focus.and_then(|id| whole.actor_by_id(id));
     let card = yew::LocalServerRenderer::<Page>::with_props(PageProps {
-        dataset: dataset.clone(),
+        dataset: shown,
         fragment: AttrValue::default(),
         hydrated: true,
         prerendered: prerendered.into(),
@@ -75,7 +114,7 @@ async fn render(dataset: DatasetRef, focus: Option<&str>) -> (String, String) {
     .render()
     .await;
     let claims = yew::LocalServerRenderer::<Static>::with_props(StaticProps {
-        dataset,
+        dataset: whole,
         focus: actor,
     })
     .hydratable(false)

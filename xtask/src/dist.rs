@@ -288,8 +288,12 @@ fn prerender(
     root: &Path,
     build: &Build,
     data_file: &Path,
-    foci: &[String],
+    args: &[String],
 ) -> Result<Vec<Prerendered>> {
+    let foci: Vec<&String> = match args.first().map(String::as_str) {
+        Some("--pages") => args.iter().skip(2).collect(),
+        _ => args.iter().collect(),
+    };
     println!("build: prerendering the card ({} pages)", 1 + foci.len());
     run(Command::new("cargo")
         .args([
@@ -304,7 +308,7 @@ fn prerender(
         .env("CARGO_TARGET_DIR", &build.cargo_target))?;
     let output = Command::new(build.cargo_target.join("debug/prerender"))
         .arg(data_file)
-        .args(foci)
+        .args(args)
         .output()
         .map_err(|e| format!("cannot run the prerender binary: {e}"))?;
     if !output.status.success() {
@@ -611,22 +615,18 @@ pub fn build(root: &Path, build: &Build) -> Result {
     let foci = focus_pages(&loaded.dataset);
     let (assets, css, nojs_css) = write_assets(root, &out, &loaded, &glue, &wasm, &data)?;
     laps.lap("encode");
-    // Per process: builds of other datasets may run at the same time.
-    let whole_file = build
-        .cargo_target
-        .join(format!("wbw-prerender-{}.txt", std::process::id()));
-    write(&whole_file, &whole)?;
     let ids: Vec<String> = foci
         .iter()
         .map(|a| loaded.dataset.actor(*a).id.to_string())
         .collect();
-    let prerendered = prerender(root, build, &whole_file, &ids);
-    let _ = std::fs::remove_file(&whole_file);
-    let mut pages = prerendered?;
-    let actors = std::iter::once(loaded.dataset.meta.focus).chain(foci.iter().copied());
-    for (page, actor) in pages.iter_mut().zip(actors) {
+    let actors: Vec<_> = std::iter::once(loaded.dataset.meta.focus)
+        .chain(foci.iter().copied())
+        .collect();
+    let inline = inline_parts(&part_of, &actors);
+    let mut pages = prerender_pages(root, build, &whole, &data, &inline, &ids)?;
+    for (page, part) in pages.iter_mut().zip(inline) {
         page.data = data.clone();
-        page.focus_part = part_of.get(usize::from(actor.0)).cloned().flatten();
+        page.focus_part = part.map(|(_, text)| text);
     }
     pages[0].whole = whole;
     laps.lap("prerender");
@@ -720,6 +720,60 @@ fn split_if_large(out: &Path, loaded: &load::Loaded, whole: &str) -> Result<(Str
         split.parts.len()
     );
     Ok((split.index, part_of))
+}
+
+/// The part each page carries inline (by the actor it shows): none for a
+/// dataset in one piece, and none for a part over
+/// [`who_backs_whom_core::codec::INLINE_PART_BYTES`].
+fn inline_parts(
+    part_of: &PartOf,
+    actors: &[who_backs_whom_core::ActorId],
+) -> Vec<Option<(usize, String)>> {
+    actors
+        .iter()
+        .map(|a| {
+            let at = usize::from(a.0);
+            let part = part_of.get(at).cloned().flatten()?;
+            (part.len() <= who_backs_whom_core::codec::INLINE_PART_BYTES).then_some((at, part))
+        })
+        .collect()
+}
+
+/// Prerenders every page from what it carries: the whole dataset, or for a
+/// dataset in parts the index and the page's inline part (in a folder of
+/// this process's own, as the prerenderer's `--pages` reads it).
+fn prerender_pages(
+    root: &Path,
+    build: &Build,
+    whole: &str,
+    data: &str,
+    inline: &[Option<(usize, String)>],
+    ids: &[String],
+) -> Result<Vec<Prerendered>> {
+    // Per process: builds of other datasets may run at the same time.
+    let dir = build
+        .cargo_target
+        .join(format!("wbw-prerender-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    write(&dir.join("whole.txt"), whole)?;
+    let mut args: Vec<String> = Vec::new();
+    if data != whole {
+        write(&dir.join("index.txt"), data)?;
+        for (at, text) in inline.iter().flatten() {
+            write(&dir.join(format!("part-{at}.txt")), text)?;
+        }
+        args.extend(["--pages".to_string(), dir.to_string_lossy().into_owned()]);
+    }
+    args.extend(ids.iter().cloned());
+    let pages = prerender(root, build, &dir.join("whole.txt"), &args);
+    let _ = std::fs::remove_dir_all(&dir);
+    pages.and_then(|pages| {
+        if pages.len() == inline.len() {
+            Ok(pages)
+        } else {
+            fail("prerender printed another number of pages than asked for")
+        }
+    })
 }
 
 /// For a dataset in parts, each actor's part (by actor index); empty for a

@@ -69,7 +69,7 @@ fn compress_all(paths: &[PathBuf], cache: &Path) -> Result {
         let out = match std::fs::read(&key) {
             Ok(hit) => hit,
             Err(_) => {
-                let out = compress(&bytes);
+                let out = compress(&bytes, quality(path, bytes.len()));
                 let _ = std::fs::write(&key, &out);
                 out
             }
@@ -81,12 +81,24 @@ fn compress_all(paths: &[PathBuf], cache: &Path) -> Result {
     Ok(())
 }
 
-fn compress(bytes: &[u8]) -> Vec<u8> {
-    // Quality 11 is slow on large files (the single-file edition, the
-    // exports, a 20,000-claim build's pages); 9 is about ten times faster for
-    // a few per cent more. What a page loads when it opens is smaller than
-    // this, so it gets 11.
-    let quality = if bytes.len() > LARGE_FILE { 9 } else { 11 };
+/// Quality 11 is slow on large files (the single-file edition, the exports,
+/// a 20,000-claim build's pages) and on many (each actor's own pages and
+/// parts); 9 is about ten times faster for a few per cent more. The main
+/// pages and the code they load get 11.
+fn quality(path: &Path, len: usize) -> u32 {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let many = name.starts_with("focus-")
+        || name.starts_with("embed-focus-")
+        || name.starts_with("oembed-focus-")
+        || path.parent().and_then(|p| p.file_name()).is_some_and(|p| p == "parts");
+    if len > LARGE_FILE || many {
+        9
+    } else {
+        11
+    }
+}
+
+fn compress(bytes: &[u8], quality: u32) -> Vec<u8> {
     let mut out = Vec::new();
     {
         let mut writer = brotli::CompressorWriter::new(&mut out, 4096, quality, 22);

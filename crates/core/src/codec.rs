@@ -48,6 +48,11 @@ pub const PART_MAGIC: &str = "who-backs-whom part";
 /// per actor (see BENCHMARKS.md: at the shipped dataset's density, about
 /// 110 claims; the shipped 41 claims are 23 KB and stay whole).
 pub const PARTS_ABOVE_BYTES: usize = 64 * 1024;
+/// A page carries the part of the actor it shows only up to this size; a
+/// larger part (an actor at the centre of a very large dataset) is fetched
+/// once the card runs, and until then the card shows its loading state,
+/// with the page's static list of that actor's first claims below it.
+pub const INLINE_PART_BYTES: usize = 192 * 1024;
 
 /// Why a compiled dataset was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
