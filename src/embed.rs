@@ -6,22 +6,14 @@
 //! typed [`Change`]s (`who_backs_whom_core::fragment`), applied by the card's
 //! own reducer ([`Action::Apply`]); nothing here decides what the card shows.
 //!
-//! Values cross the JS boundary with serde-wasm-bindgen: each option's value
-//! is read into a [`HostValue`], and every event's `detail` is a serialised
-//! [`Detail`].
-//!
 //! Architecture invariant: a thin layer, and one that survives odd hosts:
-//! the options object's keys and values are taken with `Reflect` one by one
-//! (a throwing getter becomes a notice, not an exception through the card;
-//! serde-wasm-bindgen reads a whole object through `Object.entries`, which
-//! would throw), and no value can set another key.
+//! options are read with `Reflect` (a throwing getter becomes a notice, not
+//! an exception through the card), and no value can set another key.
 
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use serde::de::{self, Deserialize, Deserializer, Visitor};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use who_backs_whom_core::fragment::{self, Change, Notice, NoticeKind, Options};
@@ -134,14 +126,19 @@ fn report(
     let snapshot = &options.snapshot;
     let fragment = options.format(d);
     let selected = snapshot.selected.map(|a| d.actor(a).id.to_string());
-    let detail = Detail {
-        options: &fragment,
-        focus: &d.actor(snapshot.focus).id,
-        selected: selected.as_deref(),
-        view: snapshot.view.id(),
-    }
-    .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-    .unwrap_or(JsValue::NULL);
+    let detail = js_sys::Object::new();
+    set(&detail, "options", &JsValue::from_str(&fragment));
+    set(
+        &detail,
+        "focus",
+        &JsValue::from_str(&d.actor(snapshot.focus).id),
+    );
+    set(
+        &detail,
+        "selected",
+        &selected.as_deref().map_or(JsValue::NULL, JsValue::from_str),
+    );
+    set(&detail, "view", &JsValue::from_str(snapshot.view.id()));
     let (first, selection_changed) = {
         let mut shared = shared.borrow_mut();
         shared.current = fragment;
@@ -159,15 +156,8 @@ fn report(
     }
 }
 
-/// The `detail` of every `who-backs-whom:*` event: a plain object, with
-/// `selected: null` when no actor is selected.
-#[derive(Serialize)]
-struct Detail<'a> {
-    /// The card's state in the link language.
-    options: &'a str,
-    focus: &'a str,
-    selected: Option<&'a str>,
-    view: &'a str,
+fn set(target: &js_sys::Object, key: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), value);
 }
 
 fn dispatch(events: &web_sys::EventTarget, name: &str, detail: &JsValue) {
@@ -214,9 +204,9 @@ fn host_pairs(options: &JsValue) -> (Vec<(String, String)>, Vec<Notice>) {
     };
     for key in keys.iter().filter_map(|k| k.as_string()).take(64) {
         match js_sys::Reflect::get(options, &JsValue::from_str(&key)) {
-            Ok(value) => match serde_wasm_bindgen::from_value::<HostValue>(value) {
-                Ok(HostValue(text)) => pairs.push((key, text)),
-                Err(_) => notices.push(unreadable(&key, "a value of another type")),
+            Ok(value) => match host_value(&value) {
+                Some(text) => pairs.push((key, text)),
+                None => notices.push(unreadable(&key, "a value of another type")),
             },
             Err(_) => notices.push(unreadable(&key, "a value that cannot be read")),
         }
@@ -224,77 +214,32 @@ fn host_pairs(options: &JsValue) -> (Vec<(String, String)>, Vec<Notice>) {
     (pairs, notices)
 }
 
-/// A host option's value as link-language text: a string as it is, `true` /
-/// `false` as `1` / `0`, a number in JavaScript's own text, `null` or
-/// `undefined` as "" (the default; `select: null` clears the selection), a
-/// list of strings joined with commas. Anything else (a nested object, a
-/// function, a list of other things) is an error, which becomes a notice.
-struct HostValue(String);
-
-impl<'de> Deserialize<'de> for HostValue {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(HostValueVisitor)
+/// A host value as link-language text; `None` for what has no such form.
+fn host_value(value: &JsValue) -> Option<String> {
+    if let Some(text) = value.as_string() {
+        return Some(text);
     }
-}
-
-struct HostValueVisitor;
-
-impl<'de> Visitor<'de> for HostValueVisitor {
-    type Value = HostValue;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a string, a number, true or false, or a list of strings")
+    if let Some(b) = value.as_bool() {
+        return Some((if b { "1" } else { "0" }).to_string());
     }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<HostValue, E> {
-        Ok(HostValue(v.to_string()))
-    }
-
-    fn visit_string<E: de::Error>(self, v: String) -> Result<HostValue, E> {
-        Ok(HostValue(v))
-    }
-
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<HostValue, E> {
-        Ok(HostValue((if v { "1" } else { "0" }).to_string()))
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<HostValue, E> {
-        Ok(HostValue(v.to_string()))
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<HostValue, E> {
-        Ok(HostValue(v.to_string()))
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<HostValue, E> {
+    if value.as_f64().is_some() {
         // JavaScript's own number text: Rust's float formatting would add
         // about 8 KB to the wasm for this one line.
-        let text = js_sys::Number::from(v).to_string_with_radix(10).ok();
-        Ok(HostValue(text.map(String::from).unwrap_or_default()))
+        return value
+            .unchecked_ref::<js_sys::Number>()
+            .to_string_with_radix(10)
+            .ok()
+            .map(String::from);
     }
-
-    fn visit_unit<E: de::Error>(self) -> Result<HostValue, E> {
-        Ok(HostValue(String::new()))
+    if value.is_null() || value.is_undefined() {
+        return Some(String::new());
     }
-
-    fn visit_none<E: de::Error>(self) -> Result<HostValue, E> {
-        Ok(HostValue(String::new()))
+    if js_sys::Array::is_array(value) {
+        let items: js_sys::Array = value.clone().unchecked_into();
+        let texts: Option<Vec<String>> = items.iter().take(256).map(|v| v.as_string()).collect();
+        return texts.map(|t| t.join(","));
     }
-
-    fn visit_seq<A: de::SeqAccess<'de>>(self, mut items: A) -> Result<HostValue, A::Error> {
-        let mut texts = Vec::new();
-        while texts.len() < 256 {
-            match items.next_element::<String>()? {
-                Some(text) => texts.push(text),
-                None => break,
-            }
-        }
-        Ok(HostValue(texts.join(",")))
-    }
-
-    fn visit_map<A: de::MapAccess<'de>>(self, _: A) -> Result<HostValue, A::Error> {
-        Err(de::Error::custom("a nested object"))
-    }
+    None
 }
 
 /// The typed changes a host's options ask for, with notices for the rest.

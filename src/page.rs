@@ -108,7 +108,8 @@ pub fn Page(props: &PageProps) -> Html {
     let (shown, _) = Options::parse(&dataset, &prerendered);
     // A prerendered page shows its own state; a link to another is applied
     // once the wasm has taken over, so hydration always matches the markup.
-    let deferred = props.hydrated && link != shown;
+    // (Its notices too: the markup has none.)
+    let deferred = props.hydrated && (link != shown || !link_notices.is_empty());
     let card = {
         let link = link.clone();
         use_card(dataset.clone(), move || if deferred { shown } else { link })
