@@ -92,7 +92,11 @@ fn page_dataset(whole: &DatasetRef, pages: Option<&str>, focus: Option<&str>) ->
         Some(part) => match who_backs_whom::core::codec::decode_part(&index, actor, &part) {
             Ok(d) => DatasetRef(std::rc::Rc::new(d)),
             Err(e) => {
-                eprintln!("prerender: the part of {}: {}", index.actor(actor).id, e.message());
+                eprintln!(
+                    "prerender: the part of {}: {}",
+                    index.actor(actor).id,
+                    e.message()
+                );
                 std::process::exit(1);
             }
         },

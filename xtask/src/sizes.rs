@@ -90,7 +90,10 @@ fn quality(path: &Path, len: usize) -> u32 {
     let many = name.starts_with("focus-")
         || name.starts_with("embed-focus-")
         || name.starts_with("oembed-focus-")
-        || path.parent().and_then(|p| p.file_name()).is_some_and(|p| p == "parts");
+        || path
+            .parent()
+            .and_then(|p| p.file_name())
+            .is_some_and(|p| p == "parts");
     if len > LARGE_FILE || many {
         9
     } else {
