@@ -2,7 +2,7 @@
 //! a button adds the next ones. A dataset of 20,000 claims can put thousands
 //! under one actor; rendering them all at once froze the page for seconds.
 
-use who_backs_whom_core::i18n::{fill, Catalogue};
+use who_backs_whom_core::i18n::Catalogue;
 use yew::prelude::*;
 
 /// Claims rendered at first, and added by each press of the button.
@@ -38,7 +38,7 @@ pub fn more_button(m: &Catalogue, shown: &Shown, total: usize) -> Html {
     let next = hidden.min(STEP);
     html! {
         <button type="button" class="wbw-more" onclick={shown.more.clone()}>
-            { fill(m.show_more, &[("more", &m.count(next, m.claims)), ("hidden", &m.number(hidden))]) }
+            { m.count_with(next, m.show_more, &[("hidden", &m.number(hidden))]) }
         </button>
     }
 }

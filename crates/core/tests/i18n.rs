@@ -42,7 +42,6 @@ fn templates(m: &Catalogue) -> Vec<(String, &'static str)> {
         ("sources_heading".into(), m.sources_heading),
         ("node_group".into(), m.node_group),
         ("network_label".into(), m.network_label),
-        ("show_more".into(), m.show_more),
         ("some_claims".into(), m.some_claims),
         ("announce_selected".into(), m.announce_selected),
         ("announce_view".into(), m.announce_view),
@@ -61,6 +60,7 @@ fn templates(m: &Catalogue) -> Vec<(String, &'static str)> {
         ("all_claims", m.all_claims),
         ("more_elsewhere", m.more_elsewhere),
         ("linked_actors", m.linked_actors),
+        ("show_more", m.show_more),
     ] {
         out.push((format!("{name}.one"), p.one));
         out.push((format!("{name}.other"), p.other));

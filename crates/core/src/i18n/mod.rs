@@ -150,7 +150,7 @@ pub struct Catalogue {
 
     // Long lists and the no-JS page.
     /// `{more}` (a [`Catalogue::claims`]), `{hidden}`.
-    pub show_more: &'static str,
+    pub show_more: Plural,
     pub all_claims: Plural,
     /// `{shown}`, `{total}`, `{name}`.
     pub some_claims: &'static str,

@@ -125,7 +125,10 @@ pub const CATALOGUE: Catalogue = Catalogue {
     ],
     not_drawn: Plural { one: "{n} more actor in the list view.", other: "{n} more actors in the list view." },
 
-    show_more: "Show {more} more ({hidden} not shown yet)",
+    show_more: Plural {
+        one: "Show {n} more claim ({hidden} not shown yet)",
+        other: "Show {n} more claims ({hidden} not shown yet)",
+    },
     all_claims: Plural { one: "All {n} claim about {name}", other: "All {n} claims about {name}" },
     some_claims: "{shown} of the {total} claims about {name}",
     static_intro: "Each with who makes it, when, the source and a verbatim quote.",

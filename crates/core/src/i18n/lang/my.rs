@@ -139,7 +139,7 @@ pub const CATALOGUE: Catalogue = Catalogue {
     ],
     not_drawn: same("နောက်ထပ် {n} ဦးကို စာရင်းပြသပုံတွင် ကြည့်ပါ။"),
 
-    show_more: "နောက်ထပ် {more} ပြရန် ({hidden} ခု မပြရသေး)",
+    show_more: same("နောက်ထပ် ပြောဆိုချက် {n} ခု ပြရန် ({hidden} ခု မပြရသေး)"),
     all_claims: same("{name} အကြောင်း ပြောဆိုချက် {n} ခုလုံး"),
     some_claims: "{name} အကြောင်း ပြောဆိုချက် {total} ခုအနက် {shown} ခု",
     static_intro: "တစ်ခုစီတွင် ပြောဆိုသူ၊ အချိန်၊ ရင်းမြစ်နှင့် မူရင်းစကားကိုးကားချက် ပါသည်။",
