@@ -1,4 +1,4 @@
-//! `cargo xtask bench [--quick] [--scale] [--no-build] [--skip-shipped]`: the benchmarks of
+//! `cargo xtask bench [--quick] [--scale] [--no-build] [--skip-shipped] | bench --fuzz [CASES]`: the benchmarks of
 //! BENCHMARKS.md. Builds the card, serves it compressed on loopback and runs
 //! `tests/bench/bench.mjs` (transfer, Lighthouse against the no-script floor
 //! and the static-list and D3 peers, long tasks and the first tap at start-up,
@@ -48,8 +48,36 @@ pub fn quick(root: &Path, url: &str) -> Result {
     bench_page(root, url, "quick", &["--quick"])
 }
 
+/// The long run of the property tests (the checker, the option parser and
+/// CSV cells never panic; see crates/core/tests/properties.rs): the test
+/// command runs 256 cases of each; this runs `cases`.
+fn fuzz(root: &Path, cases: &str) -> Result {
+    println!("\n=== bench: property tests, {cases} cases each (optimised build)");
+    let started = Instant::now();
+    run(Command::new("cargo")
+        .args([
+            "test",
+            "--release",
+            "-p",
+            "who-backs-whom-core",
+            "--test",
+            "properties",
+        ])
+        .current_dir(root)
+        .env("WBW_PROPTEST_CASES", cases))?;
+    println!(
+        "bench: property tests: {cases} cases each in {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
 pub fn bench(root: &Path, args: &[String]) -> Result {
     let flag = |f: &str| args.iter().any(|a| a == f);
+    if let Some(at) = args.iter().position(|a| a == "--fuzz") {
+        let cases = args.get(at + 1).map_or("100000", String::as_str);
+        return fuzz(root, cases);
+    }
     let quick = flag("--quick");
     tools::ensure_build_tools(root)?;
     tools::ensure_chromium()?;
