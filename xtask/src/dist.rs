@@ -453,15 +453,13 @@ await (async (wasm64) => {
 /// standalone page and its downloads work. It states its own
 /// Content-Security-Policy (a `<meta>`, with the hashes of its inline script
 /// and styles), which the card's server also sends as the header.
-fn single_file(
-    template: &str,
-    assets: &Assets,
-    card: &Prerendered,
-    css: &str,
-    nojs_css: &str,
-    glue: &str,
-    wasm: &[u8],
-) -> Result<String> {
+fn single_file(template: &str, assets: &Assets, card: &Prerendered, code: &Code) -> Result<String> {
+    let Code {
+        css,
+        nojs_css,
+        glue,
+        wasm,
+    } = *code;
     use base64::engine::general_purpose::STANDARD as BASE64;
     let whole = Prerendered {
         card: card.card.clone(),
@@ -630,9 +628,13 @@ pub fn build(root: &Path, build: &Build) -> Result {
     }
     pages[0].whole = whole;
     laps.lap("prerender");
-    write_pages(
-        root, &out, &assets, &pages[0], &css, &nojs_css, &glue, &wasm,
-    )?;
+    let code = Code {
+        css: &css,
+        nojs_css: &nojs_css,
+        glue: &glue,
+        wasm: &wasm,
+    };
+    write_pages(root, &out, &assets, &pages[0], &code)?;
     write_focus_pages(root, &out, &assets, &loaded.dataset, &foci, &pages[1..])?;
     write_images(root, &out, &loaded, &build.cargo_target.join("wbw-images"))?;
     write_oembed(&out, &loaded, &assets.public_url, &ids)?;
@@ -865,16 +867,21 @@ fn write_assets(
 
 /// The two pages, the single-file edition, the copied and templated files
 /// and the demo pages.
-#[allow(clippy::too_many_arguments)]
+/// The card's code and style as the single-file edition carries them.
+#[derive(Clone, Copy)]
+struct Code<'a> {
+    css: &'a str,
+    nojs_css: &'a str,
+    glue: &'a str,
+    wasm: &'a [u8],
+}
+
 fn write_pages(
     root: &Path,
     out: &Path,
     assets: &Assets,
     card: &Prerendered,
-    css: &str,
-    nojs_css: &str,
-    glue: &str,
-    wasm: &[u8],
+    code: &Code,
 ) -> Result {
     let web = root.join("web");
     for name in PAGES {
@@ -884,7 +891,7 @@ fn write_pages(
         )?;
     }
     let index = read_text(&web.join("index.html"))?;
-    let single = single_file(&index, assets, card, css, nojs_css, glue, wasm)?;
+    let single = single_file(&index, assets, card, code)?;
     write(&out.join(&assets.offline), single)?;
     for name in COPIED {
         write(&out.join(name), read(&web.join(name))?)?;
