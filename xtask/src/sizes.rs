@@ -1,19 +1,11 @@
-//! Compressed sizes of `dist/` (brotli quality 11, or 9 for files over 2 MB,
-//! as the server sends them), and the precompressed `.br` files it sends.
+//! Compressed sizes of `dist/` (brotli quality 11, or 9 for large files and
+//! for the many pages and parts of a large dataset, as the server sends
+//! them), and the precompressed `.br` files it sends.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::Result;
-
-pub fn brotli_size(bytes: &[u8]) -> usize {
-    let mut out = Vec::new();
-    {
-        let mut writer = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
-        writer.write_all(bytes).expect("compressing into memory");
-    }
-    out.len()
-}
 
 fn files(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -120,9 +112,11 @@ pub fn print(dist: &Path) -> Result {
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let mut precompressed = path.clone().into_os_string();
         precompressed.push(".br");
+        // What the server sends: the `.br` copy, or the file itself (images
+        // are already compressed and are sent as they are).
         let br = std::fs::metadata(&precompressed)
             .map(|m| m.len() as usize)
-            .unwrap_or_else(|_| brotli_size(&bytes));
+            .unwrap_or(bytes.len());
         raw_total += bytes.len();
         br_total += br;
         let name = path
