@@ -470,20 +470,13 @@ impl Source {
 }
 
 impl Claim {
-    /// The relation as the card's line states it: "Cooperation agreements
-    /// (backs; expected)". Hedges are never dropped.
+    /// The relation as the card's English line states it (the catalogue's
+    /// own wording): "Cooperation agreements (backs; expected)". Hedges are
+    /// never dropped. For the exports; the card words it in its language.
     pub fn relation_line(&self) -> String {
-        let mut line = format!(
-            "{} ({}",
-            self.relation.label(),
-            self.stance.label_lowercase()
-        );
-        for (i, hedge) in self.hedges.iter().enumerate() {
-            line.push_str(if i == 0 { "; " } else { ", " });
-            line.push_str(hedge.label());
-        }
-        line.push(')');
-        line
+        crate::i18n::Lang::EN
+            .catalogue()
+            .relation_line(self.relation, self.stance, &self.hedges)
     }
 
     /// The other end of the claim, seen from `actor`; `None` if `actor` is neither end.
