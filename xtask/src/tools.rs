@@ -235,11 +235,32 @@ pub fn ensure_followthemoney() -> Result<PathBuf> {
     Ok(python)
 }
 
-/// Debian's Chromium and ChromeDriver, for the browser tests.
+/// Debian's Chromium and ChromeDriver, for the browser tests, and the fonts
+/// Burmese is read in on phones (Noto Sans Myanmar, Padauk), so that the
+/// tests and their screenshots render it as readers see it.
+const BROWSER_FILES: [(&str, &str); 4] = [
+    (CHROMIUM, "chromium"),
+    (CHROMEDRIVER, "chromium-driver"),
+    (
+        "/usr/share/fonts/truetype/noto/NotoSansMyanmar-Regular.ttf",
+        "fonts-noto-core",
+    ),
+    (
+        "/usr/share/fonts/truetype/padauk/Padauk-Regular.ttf",
+        "fonts-sil-padauk",
+    ),
+];
+
 pub fn ensure_chromium() -> Result {
-    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+    let missing: Vec<&str> = BROWSER_FILES
+        .iter()
+        .filter(|(file, _)| !Path::new(file).exists())
+        .map(|(_, package)| *package)
+        .collect();
+    if missing.is_empty() {
         return Ok(());
     }
+    let packages = missing.join(" ");
     let is_root = Command::new("id")
         .arg("-u")
         .output()
@@ -247,15 +268,16 @@ pub fn ensure_chromium() -> Result {
         .unwrap_or(false);
     if !is_root {
         return fail(format!(
-            "the browser tests need {CHROMIUM} and {CHROMEDRIVER}\n  fix: sudo apt-get install chromium chromium-driver"
+            "the browser tests need Debian's {packages}\n  fix: sudo apt-get install {packages}"
         ));
     }
-    println!("setup: installing Debian's chromium and chromium-driver");
+    println!("setup: installing Debian's {packages}");
     run(Command::new("apt-get").arg("update"))?;
     run(Command::new("apt-get")
-        .args(["install", "-y", "chromium", "chromium-driver"])
+        .args(["install", "-y"])
+        .args(&missing)
         .env("DEBIAN_FRONTEND", "noninteractive"))
-    .map_err(|e| format!("{e}\n  fix: apt-get install chromium chromium-driver"))
+    .map_err(|e| format!("{e}\n  fix: apt-get install {packages}"))
 }
 
 #[cfg(test)]
