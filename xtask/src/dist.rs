@@ -532,11 +532,7 @@ fn single_file(template: &str, assets: &Assets, card: &Prerendered, code: &Code)
 }
 
 /// Every file under `dir`, relative, sorted, with `/` separators.
-pub fn files(dir: &Path) -> Vec<String> {
-    files_under(dir)
-}
-
-fn files_under(dir: &Path) -> Vec<String> {
+pub fn files_under(dir: &Path) -> Vec<String> {
     fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) {
         let Ok(entries) = std::fs::read_dir(dir) else {
             return;

@@ -161,7 +161,7 @@ fn second_dataset(root: &Path) -> Result {
     }
     println!("ok: the second dataset's card shows its own title, manifest name and actors");
     let engine = |dir: &Path| -> Vec<String> {
-        dist::files(dir)
+        dist::files_under(dir)
             .into_iter()
             .filter(|f| f.starts_with("who-backs-whom-") && !f.ends_with(".br"))
             .collect()

@@ -179,7 +179,7 @@ pub fn test(root: &Path, install: JoinHandle<Result<PathBuf>>) -> Result {
 /// The two builds hold the same files with the same bytes, and their pages
 /// run no inline script.
 fn same_card(ours: &Path, theirs: &Path) -> Result {
-    let (a, b) = (dist::files(ours), dist::files(theirs));
+    let (a, b) = (dist::files_under(ours), dist::files_under(theirs));
     if a != b {
         let only = |x: &[String], y: &[String]| -> Vec<String> {
             x.iter().filter(|f| !y.contains(f)).cloned().collect()
