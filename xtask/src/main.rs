@@ -62,6 +62,7 @@ fn main() {
             &root,
             port_arg(&args).unwrap_or(8080),
             !args.iter().any(|a| a == "--no-build"),
+            dir_arg(&root, &args),
         ),
         Some("build") => {
             dist::Build::from_args(&root, &args[1..]).and_then(|b| dist::build(&root, &b))
@@ -84,7 +85,7 @@ fn main() {
         Some("trunk-hook") => trunk::hook(&root),
         _ => {
             eprintln!(
-                "usage: cargo xtask <serve [--port N] [--no-build] | test | build | check-data | sizes | bench [--quick] [--scale] [--no-build] | import claims.csv [--actors F] [--sources F] [--dataset F] [--write] | trunk <args>>"
+                "usage: cargo xtask <serve [--port N] [--no-build] [--dir DIR] | test | build | check-data | sizes | bench [--quick] [--scale] [--no-build] | import claims.csv [--actors F] [--sources F] [--dataset F] [--write] | trunk <args>>"
             );
             std::process::exit(2);
         }
@@ -100,13 +101,19 @@ fn port_arg(args: &[String]) -> Option<u16> {
     args.get(at + 1)?.parse().ok()
 }
 
-fn serve(root: &Path, port: u16, build: bool) -> Result {
+/// `--dir DIR`: serve that built directory (with `--no-build`) instead of `dist/`.
+fn dir_arg(root: &Path, args: &[String]) -> Option<PathBuf> {
+    let at = args.iter().position(|a| a == "--dir")?;
+    args.get(at + 1).map(|d| root.join(d))
+}
+
+fn serve(root: &Path, port: u16, build: bool, dir: Option<PathBuf>) -> Result {
     if build {
         dist::build(root, &dist::Build::from_env(root))?;
     }
     let listener = serve::bind(port)?;
     println!("serve: the card is at http://127.0.0.1:{port}/ (Ctrl-C to stop)");
-    serve::serve(listener, root.join("dist"));
+    serve::serve(listener, dir.unwrap_or_else(|| root.join("dist")));
     Ok(())
 }
 
