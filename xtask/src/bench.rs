@@ -133,6 +133,11 @@ fn scale(root: &Path, actors: usize, claims: usize) -> Result {
         "bench: {name}: dataset check {check_seconds:.1} s, whole build {:.1} s (the engine is the shipped card's: no Rust is compiled for a dataset)",
         started.elapsed().as_secs_f64()
     );
+    let engine = crate::same_engine(&Build::from_env(root).out, &build.out)?;
+    println!(
+        "bench: {name}: engine byte-identical to the shipped card's ({})",
+        engine.join(", ")
+    );
     let url = serve_in_background(&build.out)?;
     bench_page(
         root,

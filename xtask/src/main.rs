@@ -167,28 +167,37 @@ fn second_dataset(root: &Path) -> Result {
         return fail("the card built from tests/fixtures/second-dataset does not show its own title, manifest name and actors");
     }
     println!("ok: the second dataset's card shows its own title, manifest name and actors");
+    let engine = same_engine(&root.join("dist"), &out)?;
+    println!(
+        "ok: the wasm and JS glue are byte-identical for both datasets ({})",
+        engine.join(", ")
+    );
+    Ok(())
+}
+
+/// The engine files (the wasm and its JS glue, `who-backs-whom-*`) of two
+/// builds: the same names and the same bytes, or an error naming them. The
+/// card is one engine for every dataset; this is what proves it.
+pub(crate) fn same_engine(ours: &Path, theirs: &Path) -> Result<Vec<String>> {
     let engine = |dir: &Path| -> Vec<String> {
         dist::files_under(dir)
             .into_iter()
             .filter(|f| f.starts_with("who-backs-whom-") && !f.ends_with(".br"))
             .collect()
     };
-    let (ours, theirs) = (engine(&root.join("dist")), engine(&out));
-    let identical = !ours.is_empty()
-        && ours == theirs
-        && ours.iter().all(|f| {
-            std::fs::read(root.join("dist").join(f)).ok() == std::fs::read(out.join(f)).ok()
-        });
+    let (a, b) = (engine(ours), engine(theirs));
+    let identical = !a.is_empty()
+        && a == b
+        && a.iter()
+            .all(|f| std::fs::read(ours.join(f)).ok() == std::fs::read(theirs.join(f)).ok());
     if !identical {
-        return fail(format!(
-            "the engine differs between datasets: {ours:?} against {theirs:?}"
+        return Err(format!(
+            "the engine differs between {} and {}: {a:?} against {b:?}",
+            ours.display(),
+            theirs.display()
         ));
     }
-    println!(
-        "ok: the wasm and JS glue are byte-identical for both datasets ({})",
-        ours.join(", ")
-    );
-    Ok(())
+    Ok(a)
 }
 
 /// A card from a synthetic dataset over the parts threshold (an index and
@@ -219,6 +228,8 @@ fn parts_card(root: &Path) -> Result<String> {
     if !out.join("parts").is_dir() {
         return fail("a 400-claim dataset was not split into parts");
     }
+    same_engine(&root.join("dist"), &out)?;
+    println!("ok: the card in parts runs the shipped card's wasm and JS glue, byte for byte");
     let listener = serve::bind(0)?;
     let url = format!(
         "http://127.0.0.1:{}/",
