@@ -17,6 +17,10 @@ pub const PRERENDERED_ATTR: &str = "data-prerendered";
 /// Id of the inline part of the page's focus, for a dataset in parts.
 pub const PART_ID: &str = "wbw-part";
 
+/// The User Timing measure of reading the inline dataset (the benchmark reads
+/// it with `performance.getEntriesByName`).
+pub const DECODE_MEASURE: &str = "wbw-decode";
+
 /// Starts the card on the standalone page.
 pub fn start() {
     let document = web_sys::window()
@@ -32,7 +36,16 @@ pub fn start() {
             .and_then(|e| e.text_content())
     };
     let prerendered = root.get_attribute(PRERENDERED_ATTR).unwrap_or_default();
-    let dataset = match inline_dataset(block(DATA_ID), block(PART_ID), &prerendered) {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let start_mark = "wbw-decode-start";
+    if let Some(p) = &performance {
+        let _ = p.mark(start_mark);
+    }
+    let decoded = inline_dataset(block(DATA_ID), block(PART_ID), &prerendered);
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark(DECODE_MEASURE, start_mark);
+    }
+    let dataset = match decoded {
         Ok(dataset) => dataset,
         Err(error) => return unavailable(&document, &root, &error.message()),
     };

@@ -548,7 +548,9 @@ async function openHydrated(browser, url, cpuThrottle) {
     return null;
   });
   if (interactive == null) throw new MeasureError(`${url}: the card never showed a detail panel after a click on a node`);
-  return { context, page, client, errors, interactiveAt: interactive };
+  // The card's own User Timing measure around reading the inline dataset (src/entry.rs).
+  const decodeMs = await page.evaluate(() => performance.getEntriesByName('wbw-decode')[0]?.duration ?? null);
+  return { context, page, client, errors, interactiveAt: interactive, decodeMs };
 }
 
 /** In page: select `count` nodes in turn; each sample is click -> panel shows the node -> 2 rAF. */
@@ -674,7 +676,7 @@ async function memoryFigures(page, client) {
 }
 
 async function measureInteractions(browser, url, opts) {
-  const { context, page, client, errors, interactiveAt } = await openHydrated(browser, url, opts.cpuThrottle);
+  const { context, page, client, errors, interactiveAt, decodeMs } = await openHydrated(browser, url, opts.cpuThrottle);
   try {
     const afterLoad = await memoryFigures(page, client);
     let selections;
@@ -691,6 +693,7 @@ async function measureInteractions(browser, url, opts) {
     return {
       url, cpuThrottle: opts.cpuThrottle, viewport: page.viewportSize(),
       interactiveAtMs: round(interactiveAt),
+      decodeMs: decodeMs == null ? null : round(decodeMs),
       selection: { n: sel.length, medianMs: round(median(sel)), p90Ms: round(percentile(sel, 90)), maxMs: round(Math.max(...sel)), samples: selections.map((s) => ({ ...s, ms: round(s.ms), renderMs: round(s.renderMs) })) },
       filter: {
         n: fil.length, medianMs: round(median(fil)), p90Ms: round(percentile(fil, 90)), maxMs: fil.length ? round(Math.max(...fil)) : null,
@@ -1072,6 +1075,7 @@ function printReport(result) {
   if (it) {
     line();
     line(`Interaction on ${it.url} (viewport ${it.viewport.width}×${it.viewport.height}, CPU ×${it.cpuThrottle}; card reacted ${ms(it.interactiveAtMs)} after navigation start)`);
+    line(`reading the inline dataset (the card's wbw-decode measure): ${it.decodeMs == null ? 'not measured (no inline dataset on this page)' : `${it.decodeMs} ms`}`);
     table(['measure', 'n', 'median', 'p90', 'max'], [
       ['selection: click → detail painted', it.selection.n, ms(it.selection.medianMs), ms(it.selection.p90Ms), ms(it.selection.maxMs)],
       ['filter: toggle → count painted', it.filter.n, ms(it.filter.medianMs), ms(it.filter.p90Ms), ms(it.filter.maxMs)],
