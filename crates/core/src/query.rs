@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use crate::filter::Filter;
 use crate::model::{ActorId, Claim, ClaimIndex, Dataset};
-use crate::vocab::{Relation, Stance};
+use crate::vocab::{Relation, Stance, Status};
 
 /// An actor linked to the focus, with the claims that link them.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -332,4 +332,31 @@ pub fn by_year(dataset: &Dataset, claims: &[ClaimIndex]) -> Vec<(Option<u16>, Ve
         }
     }
     years
+}
+
+/// `claims` grouped by relation, for the detail panel: the groups in the
+/// order of their first claim in `claims`, each keeping the claims' order
+/// (so with [`claims_about`]'s order, the relations with the focus lead).
+/// Every claim is in exactly one group.
+pub fn by_relation(dataset: &Dataset, claims: &[ClaimIndex]) -> Vec<(Relation, Vec<ClaimIndex>)> {
+    let mut groups: Vec<(Relation, Vec<ClaimIndex>)> = Vec::new();
+    for &claim in claims {
+        let relation = dataset.claims[claim].relation;
+        match groups.iter_mut().find(|(r, _)| *r == relation) {
+            Some((_, list)) => list.push(claim),
+            None => groups.push((relation, vec![claim])),
+        }
+    }
+    groups
+}
+
+/// How many of `claims` have each status, indexed by [`Status::index`]:
+/// how many the actors state themselves, how many are reported, alleged by
+/// third parties or disputed.
+pub fn status_counts(dataset: &Dataset, claims: &[ClaimIndex]) -> [usize; Status::ALL.len()] {
+    let mut counts = [0; Status::ALL.len()];
+    for &claim in claims {
+        counts[dataset.claims[claim].status.index()] += 1;
+    }
+    counts
 }

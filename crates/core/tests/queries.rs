@@ -12,7 +12,7 @@ mod common;
 
 use common::{actor, claim_ids, Builder};
 use who_backs_whom_core::query::{self, GroupKind, Neighbourhood, Tie};
-use who_backs_whom_core::{Dataset, Filter, Relation, Stance};
+use who_backs_whom_core::{ActorId, Dataset, Filter, Relation, Stance, Status};
 
 fn tie_ids(dataset: &Dataset, ties: &[Tie]) -> Vec<String> {
     ties.iter()
@@ -630,5 +630,100 @@ fn attribution_line_says_who_when_and_where() {
     assert!(
         line.ends_with(&format!("in {}", d.source(c.sources[0]).display_title())),
         "{line}"
+    );
+}
+
+#[test]
+fn by_relation_groups_in_order_of_first_claim_and_keeps_every_claim_once() {
+    let mut b = Builder::new();
+    let (a, x) = (b.actor("a", "A"), b.actor("x", "X"));
+    let arms = b.claim_full(
+        a,
+        Relation::ArmsAndMilitaryAid,
+        Stance::Backs,
+        x,
+        Some("2024"),
+        "q",
+    );
+    let visit = b.claim_full(
+        a,
+        Relation::DiplomaticVisit,
+        Stance::Neutral,
+        x,
+        Some("2023"),
+        "q",
+    );
+    let arms2 = b.claim_full(
+        a,
+        Relation::ArmsAndMilitaryAid,
+        Stance::Backs,
+        x,
+        Some("2022"),
+        "q",
+    );
+    let d = b.build(x);
+    let groups = query::by_relation(&d, &[visit, arms, arms2]);
+    assert_eq!(
+        groups,
+        vec![
+            (Relation::DiplomaticVisit, vec![visit]),
+            (Relation::ArmsAndMilitaryAid, vec![arms, arms2]),
+        ],
+        "groups follow their first claim; claims keep the order they were given in"
+    );
+    assert!(query::by_relation(&d, &[]).is_empty());
+}
+
+#[test]
+fn by_relation_on_the_shipped_dataset_partitions_each_actors_claims() {
+    let loaded = common::shipped();
+    let d = &loaded.dataset;
+    for (i, _) in d.actors.iter().enumerate() {
+        let about = query::claims_about(d, ActorId(i as u16), d.meta.focus, &Filter::default());
+        let groups = query::by_relation(d, &about);
+        let flat: Vec<usize> = groups.iter().flat_map(|(_, c)| c.clone()).collect();
+        let (mut sorted, mut want) = (flat.clone(), about.clone());
+        sorted.sort_unstable();
+        want.sort_unstable();
+        assert_eq!(sorted, want, "every claim once");
+        let relations: Vec<Relation> = groups.iter().map(|(r, _)| *r).collect();
+        let mut unique = relations.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), relations.len(), "one group per relation");
+        for (relation, claims) in &groups {
+            assert!(claims.iter().all(|&c| d.claims[c].relation == *relation));
+        }
+    }
+}
+
+#[test]
+fn status_counts_count_each_status() {
+    let mut b = Builder::new();
+    let (a, x) = (b.actor("a", "A"), b.actor("x", "X"));
+    let claims: Vec<usize> = (0..6).map(|_| b.claim(a, Stance::Backs, x, None)).collect();
+    let mut d = b.build(x);
+    let statuses = [
+        Status::Alleged,
+        Status::Alleged,
+        Status::Alleged,
+        Status::Stated,
+        Status::Reported,
+        Status::Disputed,
+    ];
+    let mut edited = d.claims.to_vec();
+    for (claim, status) in claims.iter().zip(statuses) {
+        edited[*claim].status = status;
+    }
+    d.claims = edited.into();
+    let counts = query::status_counts(&d, &claims);
+    assert_eq!(counts[Status::Stated.index()], 1);
+    assert_eq!(counts[Status::Reported.index()], 1);
+    assert_eq!(counts[Status::Alleged.index()], 3);
+    assert_eq!(counts[Status::Disputed.index()], 1);
+    assert_eq!(
+        query::status_counts(&d, &claims[..3]),
+        [0, 0, 3, 0],
+        "only the claims given"
     );
 }
