@@ -21,6 +21,12 @@
 //! `<script type="text/plain">` block (no `</script>`, no `<!--`, nothing the
 //! HTML parser rewrites) and still compresses as the text it is.
 //!
+//! A dataset over [`PARTS_ABOVE_BYTES`] is written by [`encode_parts`] as an
+//! index (the records above but `C`, an `N` record of the counts over all
+//! claims, and `I<TAB>parts/part-<hash>.txt<TAB>actor runs` per part, e.g.
+//! `3;7-12`) and part files (`who-backs-whom part` header, then
+//! `P<TAB>position in the whole dataset<TAB>the C fields` per claim).
+//!
 //! Why text and not postcard or JSON: no serde in the wasm (the decoder is a
 //! few hundred bytes of `split` and `parse`), no base64 when it is inlined in
 //! a page, and brotli compresses it as well as the source TOML.
@@ -39,7 +45,7 @@ use crate::vocab::{ActorKind, Hedge, Relation, SourceKind, Stance, Status};
 /// The first field of the header line.
 pub const MAGIC: &str = "who-backs-whom dataset";
 /// Bumped whenever a change to the format would make an old engine misread a file.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 /// The file name of the compiled dataset, before its content hash is added.
 pub const FILE_STEM: &str = "dataset";
 /// The first field of a part's header line.
@@ -48,6 +54,9 @@ pub const PART_MAGIC: &str = "who-backs-whom part";
 /// per actor (see BENCHMARKS.md: at the shipped dataset's density, about
 /// 110 claims; the shipped 41 claims are 23 KB and stay whole).
 pub const PARTS_ABOVE_BYTES: usize = 64 * 1024;
+/// About how large a part is: actors with fewer claims share one (a few KB
+/// brotli, one quick fetch); an actor with more has its own.
+pub const PART_BYTES: usize = 32 * 1024;
 /// A page carries the part of the actor it shows only up to this size; a
 /// larger part (an actor at the centre of a very large dataset) is fetched
 /// once the card runs, and until then the card shows its loading state,
@@ -121,12 +130,15 @@ fn encode_head(body: &mut String, dataset: &Dataset) {
 }
 
 /// A dataset written as an index and parts: the index has everything but
-/// the claims, with the counts the card shows for all of them; each actor's
-/// part has every claim about it (a claim between two actors is in both).
+/// the claims, with the counts the card shows for all of them; a part has
+/// every claim about the actors it is for (a claim between two of them once).
+/// An actor with at least [`PART_BYTES`] of claims has a part of its own;
+/// the others share parts of about that size, in dataset order, so that
+/// 10,000 actors do not mean 10,000 files and 10,000 file names in the index.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Split {
     pub index: String,
-    /// (file name, text), one per actor that any claim is about.
+    /// (file name, text), one per part.
     pub parts: Vec<(String, String)>,
 }
 
@@ -142,36 +154,83 @@ pub fn encode_parts(dataset: &Dataset) -> Split {
         about[usize::from(c.subject.0)].push(i);
         about[usize::from(c.object.0)].push(i);
     }
+    let lines: Vec<String> = dataset
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(i, claim)| {
+            let mut line = format!("P\t{i}");
+            encode_claim_fields(&mut line, claim);
+            line
+        })
+        .collect();
     let mut parts = Vec::new();
-    let mut files = Vec::new();
-    for claims in &about {
-        if claims.is_empty() {
-            files.push(None);
-            continue;
-        }
-        let mut body = String::new();
-        for &i in claims {
-            body.push_str("P\t");
-            body.push_str(&i.to_string());
-            encode_claim_fields(&mut body, &dataset.claims[i]);
-        }
-        let text = with_header(PART_MAGIC, &body);
-        let name = part_file_name(&text);
-        files.push(Some(name.clone()));
-        parts.push((name, text));
-    }
     let mut body = String::new();
     encode_head(&mut body, dataset);
     encode_totals(&mut body, dataset);
-    for (actor, file) in files.iter().enumerate() {
-        if let Some(file) = file {
-            record(&mut body, 'I', &[actor.to_string(), text(file)]);
-        }
+    for (actors, claims) in pack(&about, &lines) {
+        let part = with_header(
+            PART_MAGIC,
+            &claims
+                .iter()
+                .map(|&i| lines[i].as_str())
+                .collect::<String>(),
+        );
+        let name = part_file_name(&part);
+        record(&mut body, 'I', &[text(&name), ranges(&actors)]);
+        parts.push((name, part));
     }
     Split {
         index: with_header(MAGIC, &body),
         parts,
     }
+}
+
+/// Which actors share which part: (actors, the claims about any of them,
+/// ascending), filled in dataset order up to about [`PART_BYTES`].
+fn pack(about: &[Vec<usize>], lines: &[String]) -> Vec<(Vec<usize>, Vec<usize>)> {
+    let size = |claims: &[usize]| claims.iter().map(|&i| lines[i].len()).sum::<usize>();
+    let mut packed = Vec::new();
+    let mut open: (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
+    for (actor, claims) in about.iter().enumerate() {
+        if claims.is_empty() {
+            continue;
+        }
+        if size(claims) >= PART_BYTES {
+            packed.push((vec![actor], claims.clone()));
+            continue;
+        }
+        open.0.push(actor);
+        open.1.extend(claims);
+        open.1.sort_unstable();
+        open.1.dedup();
+        if size(&open.1) >= PART_BYTES {
+            packed.push(std::mem::take(&mut open));
+        }
+    }
+    if !open.0.is_empty() {
+        packed.push(open);
+    }
+    packed
+}
+
+/// Ascending actor positions as `;`-separated runs (`3;7-12`).
+fn ranges(actors: &[usize]) -> String {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < actors.len() {
+        let mut j = i;
+        while j + 1 < actors.len() && actors[j + 1] == actors[j] + 1 {
+            j += 1;
+        }
+        out.push(if i == j {
+            actors[i].to_string()
+        } else {
+            format!("{}-{}", actors[i], actors[j])
+        });
+        i = j + 1;
+    }
+    out.join(";")
 }
 
 /// The `N` record: what the card shows about all claims, loaded or not.
@@ -383,11 +442,12 @@ pub fn decode(file: &str) -> Result<Dataset, DecodeError> {
 struct Read {
     meta: Option<Meta>,
     dataset: Dataset,
-    files: Vec<(u16, Text)>,
+    /// Each part's file and the actors it is for.
+    files: Vec<(Text, Vec<u16>)>,
 }
 
 /// Puts the index's part files in place; false for an index that does not add up.
-fn attach_files(dataset: &mut Dataset, files: Vec<(u16, Text)>) -> bool {
+fn attach_files(dataset: &mut Dataset, files: Vec<(Text, Vec<u16>)>) -> bool {
     let actors = dataset.actors.len();
     let sources = dataset.sources.len();
     let Some(parts) = dataset.parts.as_mut() else {
@@ -395,8 +455,10 @@ fn attach_files(dataset: &mut Dataset, files: Vec<(u16, Text)>) -> bool {
     };
     parts.files = vec![None; actors];
     parts.loaded = vec![false; actors];
-    for (actor, file) in files {
-        parts.files[usize::from(actor)] = Some(file);
+    for (file, actors) in files {
+        for actor in actors {
+            parts.files[usize::from(actor)] = Some(file.clone());
+        }
     }
     dataset.claims.is_empty() && parts.claims_per_source.len() == sources
 }
@@ -439,8 +501,12 @@ fn merged(dataset: &Dataset, actor: ActorId, mut incoming: Vec<(u32, Claim)>) ->
     incoming.dedup_by_key(|(at, _)| *at);
     parts.order = incoming.iter().map(|(at, _)| *at).collect();
     next.claims = Cow::Owned(incoming.into_iter().map(|(_, c)| c).collect());
-    if let Some(flag) = parts.loaded.get_mut(usize::from(actor.0)) {
-        *flag = true;
+    // Every actor the same file is for is loaded with it.
+    let file = parts.files.get(usize::from(actor.0)).cloned().flatten();
+    for (at, flag) in parts.loaded.iter_mut().enumerate() {
+        if at == usize::from(actor.0) || (file.is_some() && parts.files[at] == file) {
+            *flag = true;
+        }
     }
     next
 }
@@ -562,6 +628,20 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// Runs of indices below `below` (`3;7-12`; see [`ranges`]), ascending, not empty.
+    fn ranges(&mut self, below: usize) -> Option<Vec<u16>> {
+        let mut out: Vec<u16> = Vec::new();
+        for run in self.raw()?.split(';') {
+            let (first, last) = run.split_once('-').unwrap_or((run, run));
+            let (first, last) = (parse_index(first, below)?, parse_index(last, below)?);
+            if first > last || out.last().is_some_and(|&l| l >= first) {
+                return None;
+            }
+            out.extend(first..=last);
+        }
+        Some(out)
+    }
+
     /// A `;`-separated list of indices below `below` (non-empty unless `may_be_empty`).
     fn indices(&mut self, below: usize, may_be_empty: bool) -> Option<Vec<u16>> {
         let raw = self.raw()?;
@@ -611,7 +691,7 @@ impl Reader {
             "C" => d.claims.to_mut().push(self.claim(f)?),
             "X" => d.context.to_mut().push(self.context(f)?),
             "N" if d.parts.is_none() => d.parts = Some(self.totals(f)?),
-            "I" => read.files.push((f.index(self.counts.actors)?, f.text()?)),
+            "I" => read.files.push((f.text()?, f.ranges(self.counts.actors)?)),
             _ => return None,
         }
         f.end()

@@ -316,3 +316,94 @@ fn part_names_follow_their_content() {
         assert!(!text.contains('<'));
     }
 }
+
+/// The shipped dataset with every claim repeated `times` (as if its actors
+/// had that many more claims), for parts of more than one size.
+fn repeated(times: usize) -> Dataset {
+    let mut d = common::shipped().dataset;
+    let claims: Vec<_> = (0..times).flat_map(|_| d.claims.iter().cloned()).collect();
+    d.claims = std::borrow::Cow::Owned(claims);
+    d
+}
+
+#[test]
+fn actors_with_few_claims_share_a_part_and_a_busy_actor_has_its_own() {
+    let full = repeated(60);
+    let split = encode_parts(&full);
+    let index = decode(&split.index).unwrap();
+    let file = |a: ActorId| index.missing_part(a).map(str::to_string);
+    let focus = full.meta.focus;
+    let with_claims: Vec<ActorId> = full.actor_ids().filter(|&a| file(a).is_some()).collect();
+    assert!(
+        split.parts.len() > 1 && split.parts.len() < with_claims.len(),
+        "{} parts for {} actors",
+        split.parts.len(),
+        with_claims.len()
+    );
+    // The focus is in every other actor's claims: its part is its own.
+    assert!(with_claims
+        .iter()
+        .all(|&a| a == focus || file(a) != file(focus)));
+    // Loading a shared part loads every actor it is for, with all their claims.
+    let shared = with_claims
+        .iter()
+        .copied()
+        .find(|&a| with_claims.iter().any(|&b| b != a && file(b) == file(a)))
+        .expect("a shared part");
+    let one = load_part(&index, &split, shared);
+    for &a in &with_claims {
+        assert_eq!(
+            one.has_claims_of(a),
+            file(a) == file(shared),
+            "{}",
+            full.actor(a).id
+        );
+        if file(a) == file(shared) {
+            assert_eq!(
+                query::claims_involving(&one, a, &Filter::default()).len(),
+                query::claims_involving(&full, a, &Filter::default()).len()
+            );
+        }
+    }
+    // Each claim is once in a part, even between two actors of that part.
+    for (_, text) in &split.parts {
+        let mut seen: Vec<&str> = text
+            .lines()
+            .skip(1)
+            .map(|l| l.split('\t').nth(1).unwrap())
+            .collect();
+        let n = seen.len();
+        seen.dedup();
+        assert_eq!(seen.len(), n);
+    }
+}
+
+#[test]
+fn an_index_whose_actor_runs_overlap_or_point_outside_is_refused() {
+    let split = encode_parts(&repeated(60));
+    let line = split.index.lines().find(|l| l.starts_with("I\t")).unwrap();
+    let actors = common::shipped().dataset.actors.len();
+    for bad in [
+        format!("{actors}"),
+        "3-1".into(),
+        "1;1".into(),
+        "2-4;3".into(),
+        String::new(),
+    ] {
+        let (head, _) = line.rsplit_once('\t').unwrap();
+        let forged =
+            split
+                .index
+                .split_once('\n')
+                .unwrap()
+                .1
+                .replacen(line, &format!("{head}\t{bad}"), 1);
+        assert!(
+            matches!(
+                decode(&with_hash(&forged)),
+                Err(DecodeError::Corrupt { .. })
+            ),
+            "runs {bad:?}"
+        );
+    }
+}
