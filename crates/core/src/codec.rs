@@ -10,6 +10,8 @@
 //! S<TAB>id<TAB>title<TAB>title_supplied<TAB>publisher<TAB>kind<TAB>date<TAB>url
 //! C<TAB>id<TAB>subject<TAB>relation<TAB>stance<TAB>hedge;hedge<TAB>object<TAB>date<TAB>summary<TAB>attributed_to<TAB>sources<TAB>quote<TAB>status<TAB>note<TAB>date_basis
 //! X<TAB>id<TAB>about<TAB>date<TAB>summary<TAB>attributed_to<TAB>sources<TAB>quote<TAB>status<TAB>note<TAB>date_basis
+//! L<TAB>lang<TAB>translator<TAB>reviewed
+//! T<TAB>field<TAB>record id<TAB>text
 //! ```
 //!
 //! The header names the format, its [`FORMAT_VERSION`] and the FNV-1a hash of
@@ -126,6 +128,26 @@ fn encode_head(body: &mut String, dataset: &Dataset) {
     }
     for x in dataset.context.iter() {
         encode_context(body, x);
+    }
+    encode_translations(body, dataset);
+}
+
+/// One `L` record per language, each followed by its `T` texts (sorted by
+/// field and id, as the model keeps them).
+fn encode_translations(out: &mut String, d: &Dataset) {
+    for t in d.translations.iter() {
+        record(
+            out,
+            'L',
+            &[
+                t.lang.code().into(),
+                text(&t.translator),
+                u8::from(t.reviewed).to_string(),
+            ],
+        );
+        for (field, id, translated) in &t.texts {
+            record(out, 'T', &[field.id().into(), text(id), text(translated)]);
+        }
     }
 }
 
@@ -407,6 +429,7 @@ pub fn decode(file: &str) -> Result<Dataset, DecodeError> {
     };
     let mut read = Read {
         meta: None,
+        lang: None,
         dataset: Dataset {
             meta: placeholder_meta(),
             actors: Cow::Owned(Vec::new()),
@@ -428,6 +451,7 @@ pub fn decode(file: &str) -> Result<Dataset, DecodeError> {
         meta,
         mut dataset,
         files,
+        ..
     } = read;
     let whole = dataset.actors.len() == reader.counts.actors
         && dataset.sources.len() == reader.counts.sources
@@ -441,6 +465,9 @@ pub fn decode(file: &str) -> Result<Dataset, DecodeError> {
 /// What [`decode`] has read so far.
 struct Read {
     meta: Option<Meta>,
+    /// After an `L` record: whether this build has its language (its `T`
+    /// texts are then kept, else read and dropped).
+    lang: Option<bool>,
     dataset: Dataset,
     /// Each part's file and the actors it is for.
     files: Vec<(Text, Vec<u16>)>,
@@ -691,6 +718,8 @@ impl Reader {
             "C" => d.claims.to_mut().push(self.claim(f)?),
             "X" => d.context.to_mut().push(self.context(f)?),
             "N" if d.parts.is_none() => d.parts = Some(self.totals(f)?),
+            "L" => read.lang = Some(translation(f, &mut d.translations)?),
+            "T" => translated_text(f, read.lang?, &mut d.translations)?,
             "I" => read.files.push((f.text()?, f.ranges(self.counts.actors)?)),
             _ => return None,
         }
@@ -829,6 +858,58 @@ impl Reader {
                 .collect(),
         )
     }
+}
+
+/// An `L` record: starts a translation when this build has its language
+/// (`Some(true)`); a language it lacks is skipped with its texts (`Some(false)`).
+fn translation(
+    f: &mut Fields,
+    translations: &mut Cow<'static, [crate::model::Translation]>,
+) -> Option<bool> {
+    let code = f.raw()?;
+    let translator = f.text()?;
+    let reviewed = match f.raw()? {
+        "0" => false,
+        "1" => true,
+        _ => return None,
+    };
+    let Some(lang) = crate::i18n::Lang::from_tag(code).filter(|l| l.code() == code) else {
+        return Some(false);
+    };
+    if lang == crate::i18n::Lang::EN || translations.iter().any(|t| t.lang == lang) {
+        return None;
+    }
+    translations.to_mut().push(crate::model::Translation {
+        lang,
+        translator,
+        reviewed,
+        texts: Vec::new(),
+    });
+    Some(true)
+}
+
+/// A `T` record, into the translation its `L` started (`keep`), in order:
+/// texts out of order are refused, so the card's binary search holds.
+fn translated_text(
+    f: &mut Fields,
+    keep: bool,
+    translations: &mut Cow<'static, [crate::model::Translation]>,
+) -> Option<()> {
+    let field = f.vocab(crate::model::Field::from_id)?;
+    let id = f.text()?;
+    let text = f.text()?;
+    if !keep {
+        return Some(());
+    }
+    let texts = &mut translations.to_mut().last_mut()?.texts;
+    if texts
+        .last()
+        .is_some_and(|(f, i, _)| (*f, i.as_ref()) >= (field, id.as_ref()))
+    {
+        return None;
+    }
+    texts.push((field, id, text));
+    Some(())
 }
 
 /// The text of an escaped field; `None` for a malformed escape.

@@ -126,6 +126,7 @@ fn check(
         .iter()
         .map(|r| context_item(sink, r, &index, &facts, &actors))
         .collect();
+    let translations = super::translate::check(sink, raw);
 
     if !sink.diagnostics.is_empty() {
         return None;
@@ -138,7 +139,7 @@ fn check(
             claims: Cow::Owned(all(claims)?),
             context: Cow::Owned(all(context)?),
             parts: None,
-            translations: Cow::Owned(Vec::new()),
+            translations: Cow::Owned(translations),
         },
         source_texts,
     ))
@@ -1052,7 +1053,10 @@ pub fn names(text: &str, name: &str) -> bool {
 }
 
 /// The known id closest to `wanted`, if it is close (a typo).
-fn nearest<'a>(wanted: &str, known: impl Iterator<Item = &'a String>) -> Option<&'a str> {
+pub(super) fn nearest<'a>(
+    wanted: &str,
+    known: impl Iterator<Item = &'a String>,
+) -> Option<&'a str> {
     known
         .map(|k| (edit_distance(wanted, k), k))
         .filter(|(d, _)| *d <= 3)

@@ -117,7 +117,23 @@ pub struct Record<'t, 'i> {
 }
 
 impl<'t, 'i> Record<'t, 'i> {
-    fn get(&self, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
+    /// A record of a kind read outside this module (`[[translations]]`), without an id yet.
+    pub fn new(
+        table: &'t DeTable<'i>,
+        at: usize,
+        kind: &'static str,
+        allowed: &'static [&'static str],
+    ) -> Record<'t, 'i> {
+        Record {
+            table,
+            at,
+            kind,
+            id: None,
+            allowed,
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
         self.table
             .iter()
             .find(|(k, _)| k.get_ref() == key)
@@ -337,7 +353,14 @@ pub const CONTEXT_FIELDS: &[&str] = &[
     "status",
     "note",
 ];
-const TOP_LEVEL: &[&str] = &["dataset", "actors", "sources", "claims", "context"];
+const TOP_LEVEL: &[&str] = &[
+    "dataset",
+    "actors",
+    "sources",
+    "claims",
+    "context",
+    "translations",
+];
 
 /// The parsed document.
 pub struct Document<'i> {
@@ -350,6 +373,7 @@ pub struct Raw<'t, 'i> {
     pub sources: Vec<Record<'t, 'i>>,
     pub claims: Vec<Record<'t, 'i>>,
     pub context: Vec<Record<'t, 'i>>,
+    pub translations: Vec<super::translate::RawTranslation<'t, 'i>>,
 }
 
 /// Parses the text; syntax errors are reported and what could be read is kept.
@@ -376,6 +400,7 @@ pub fn records<'t, 'i>(sink: &mut Sink, document: &'t Document<'i>) -> Raw<'t, '
         sources: vec![],
         claims: vec![],
         context: vec![],
+        translations: vec![],
     };
     for (key, value) in document.root.get_ref().iter() {
         let name = key.get_ref().as_ref();
@@ -390,6 +415,10 @@ pub fn records<'t, 'i>(sink: &mut Sink, document: &'t Document<'i>) -> Raw<'t, '
             "sources" => (&mut raw.sources, "source", SOURCE_FIELDS),
             "claims" => (&mut raw.claims, "claim", CLAIM_FIELDS),
             "context" => (&mut raw.context, "context item", CONTEXT_FIELDS),
+            "translations" => {
+                raw.translations = super::translate::read(sink, value);
+                continue;
+            }
             _ => {
                 sink.error(
                     key.span().start,
