@@ -685,6 +685,11 @@ async function measureInteractions(browser, url, opts) {
     } catch (e) {
       throw new MeasureError(`selection on ${url}: ${e.message.split('\n')[0]}`);
     }
+    // A dataset in parts: what the selections fetched (Resource Timing of /parts/ files, after any loading state cleared).
+    await page.waitForFunction(() => !document.querySelector('.wbw-loading'), null, { timeout: 30_000 }).catch(() => {});
+    const parts = await page.evaluate(() => performance.getEntriesByType('resource')
+      .filter((e) => e.name.includes('/parts/'))
+      .map((e) => ({ ms: e.duration, bytes: e.transferSize || e.encodedBodySize })));
     const filter = await page.evaluate(FILTER_SERIES, { count: opts.filters, timeout: 30_000 });
     if (filter.error && !filter.samples?.length) throw new MeasureError(`filter on ${url}: ${filter.error}`);
     const afterUse = await memoryFigures(page, client);
@@ -694,6 +699,7 @@ async function measureInteractions(browser, url, opts) {
       url, cpuThrottle: opts.cpuThrottle, viewport: page.viewportSize(),
       interactiveAtMs: round(interactiveAt),
       decodeMs: decodeMs == null ? null : round(decodeMs),
+      partFetches: { n: parts.length, medianMs: parts.length ? round(median(parts.map((p) => p.ms))) : null, maxMs: parts.length ? round(Math.max(...parts.map((p) => p.ms))) : null, medianBytes: parts.length ? median(parts.map((p) => p.bytes)) : null },
       selection: { n: sel.length, medianMs: round(median(sel)), p90Ms: round(percentile(sel, 90)), maxMs: round(Math.max(...sel)), samples: selections.map((s) => ({ ...s, ms: round(s.ms), renderMs: round(s.renderMs) })) },
       filter: {
         n: fil.length, medianMs: round(median(fil)), p90Ms: round(percentile(fil, 90)), maxMs: fil.length ? round(Math.max(...fil)) : null,
@@ -1075,6 +1081,7 @@ function printReport(result) {
   if (it) {
     line();
     line(`Interaction on ${it.url} (viewport ${it.viewport.width}×${it.viewport.height}, CPU ×${it.cpuThrottle}; card reacted ${ms(it.interactiveAtMs)} after navigation start)`);
+    if (it.partFetches.n) line(`parts fetched during the selections: ${it.partFetches.n}, median ${ms(it.partFetches.medianMs)}, max ${ms(it.partFetches.maxMs)} (request to response end), median ${it.partFetches.medianBytes} bytes on the wire`);
     line(`reading the inline dataset (the card's wbw-decode measure): ${it.decodeMs == null ? 'not measured (no inline dataset on this page)' : `${it.decodeMs} ms`}`);
     table(['measure', 'n', 'median', 'p90', 'max'], [
       ['selection: click → detail painted', it.selection.n, ms(it.selection.medianMs), ms(it.selection.p90Ms), ms(it.selection.maxMs)],

@@ -1,4 +1,4 @@
-//! `cargo xtask bench [--quick] [--scale] [--no-build] [--skip-shipped] | bench --fuzz [CASES]`: the benchmarks of
+//! `cargo xtask bench [--quick] [--scale [--claims 20000,100000]] [--no-build] [--skip-shipped] | bench --fuzz [CASES]`: the benchmarks of
 //! BENCHMARKS.md. Builds the card, serves it compressed on loopback and runs
 //! `tests/bench/bench.mjs` (transfer, Lighthouse against the no-script floor
 //! and the static-list and D3 peers, long tasks and the first tap at start-up,
@@ -96,8 +96,16 @@ pub fn bench(root: &Path, args: &[String]) -> Result {
         )?;
     }
     if flag("--scale") {
+        // `--claims 20000,100000`: only those of the sizes.
+        let only: Option<Vec<usize>> = args
+            .iter()
+            .position(|a| a == "--claims")
+            .and_then(|at| args.get(at + 1))
+            .map(|v| v.split(',').filter_map(|n| n.parse().ok()).collect());
         for (actors, claims) in SCALES {
-            scale(root, actors, claims)?;
+            if only.as_ref().is_none_or(|o| o.contains(&claims)) {
+                scale(root, actors, claims)?;
+            }
         }
     }
     Ok(())
@@ -146,7 +154,7 @@ fn scale(root: &Path, actors: usize, claims: usize) -> Result {
         &[
             "--quick",
             "--pages",
-            "index.html",
+            "index.html,embed.html",
             "--no-floor",
             "--no-peers",
         ],
