@@ -58,6 +58,8 @@ struct Shared {
     current: String,
     ready: bool,
     selected: Option<String>,
+    /// The story step as last reported (`step` events when it changes).
+    step: Option<who_backs_whom_core::story::StoryAt>,
     /// Set once the card has rendered; until then changes wait in `queued`.
     control: Option<Callback<HostChange>>,
     queued: Vec<HostChange>,
@@ -139,6 +141,8 @@ fn report(
         &selected.as_deref().map_or(JsValue::NULL, JsValue::from_str),
     );
     set(&detail, "view", &JsValue::from_str(snapshot.view.id()));
+    set_step(&detail, d, options.story);
+    let step_changed = std::mem::replace(&mut shared.borrow_mut().step, options.story) != options.story;
     let (first, selection_changed) = {
         let mut shared = shared.borrow_mut();
         shared.current = fragment;
@@ -154,6 +158,24 @@ fn report(
     if selection_changed && !first {
         dispatch(events, "select", &detail);
     }
+    if step_changed && !first {
+        dispatch(events, "step", &detail);
+    }
+}
+
+/// `story` (its id) and `step` (counted from 1) in an event's detail, `null` outside a story.
+fn set_step(detail: &js_sys::Object, d: &DatasetRef, at: Option<who_backs_whom_core::story::StoryAt>) {
+    let story = at.and_then(|at| d.stories.get(usize::from(at.story)));
+    set(
+        detail,
+        "story",
+        &story.map_or(JsValue::NULL, |s| JsValue::from_str(&s.id)),
+    );
+    set(
+        detail,
+        "step",
+        &at.map_or(JsValue::NULL, |at| JsValue::from(u32::from(at.step) + 1)),
+    );
 }
 
 fn set(target: &js_sys::Object, key: &str, value: &JsValue) {
@@ -305,8 +327,7 @@ pub fn mount(
     let dataset = dataset_for(&data).map_err(|e| JsError::new(&e))?;
     let (changes, notices) = host_changes(&dataset, &options);
     let mut initial = Options::defaults(&dataset);
-    changes.iter().for_each(|c| initial.apply(c, false));
-    initial.settle();
+    initial.apply_all(&dataset, &changes, false);
     let shared: Rc<RefCell<Shared>> = Rc::default();
     let props = EmbeddedProps {
         context: CardContext {

@@ -12,6 +12,8 @@
 //! X<TAB>id<TAB>about<TAB>date<TAB>summary<TAB>attributed_to<TAB>sources<TAB>quote<TAB>status<TAB>note<TAB>date_basis
 //! L<TAB>lang<TAB>translator<TAB>reviewed
 //! T<TAB>field<TAB>record id<TAB>text
+//! Y<TAB>story id<TAB>title
+//! Z<TAB>caption<TAB>focus<TAB>selected<TAB>view<TAB>hidden relations<TAB>hidden stances<TAB>hidden claimants<TAB>claim id;claim id
 //! ```
 //!
 //! The header names the format, its [`FORMAT_VERSION`] and the FNV-1a hash of
@@ -130,6 +132,38 @@ fn encode_head(body: &mut String, dataset: &Dataset) {
         encode_context(body, x);
     }
     encode_translations(body, dataset);
+    encode_stories(body, dataset);
+}
+
+/// One `Y` record per story, each followed by its steps' `Z` records; a
+/// step's claims go by id, so an index of parts carries them too.
+fn encode_stories(out: &mut String, d: &Dataset) {
+    for story in d.stories.iter() {
+        record(out, 'Y', &[text(&story.id), text(&story.title)]);
+        for step in &story.steps {
+            let state = &step.state;
+            record(
+                out,
+                'Z',
+                &[
+                    text(&step.caption),
+                    actor(Some(state.focus)),
+                    actor(state.selected),
+                    state.view.id().into(),
+                    list(state.filter.hidden_relations().map(|r| r.id().to_string())),
+                    list(state.filter.hidden_stances().map(|s| s.id().to_string())),
+                    list(
+                        state
+                            .filter
+                            .hidden_claimants()
+                            .iter()
+                            .map(|a| a.0.to_string()),
+                    ),
+                    list(step.claims.iter().map(|c| text(c))),
+                ],
+            );
+        }
+    }
 }
 
 /// One `L` record per language, each followed by its `T` texts (sorted by
@@ -438,6 +472,7 @@ pub fn decode(file: &str) -> Result<Dataset, DecodeError> {
             context: Cow::Owned(Vec::new()),
             parts: None,
             translations: Cow::Owned(Vec::new()),
+            stories: Cow::Owned(Vec::new()),
         },
         files: Vec::new(),
     };
@@ -455,6 +490,7 @@ pub fn decode(file: &str) -> Result<Dataset, DecodeError> {
     } = read;
     let whole = dataset.actors.len() == reader.counts.actors
         && dataset.sources.len() == reader.counts.sources
+        && stories_hold(&dataset)
         && attach_files(&mut dataset, files);
     dataset.meta = meta
         .filter(|_| whole)
@@ -718,9 +754,14 @@ impl Reader {
             "C" => d.claims.to_mut().push(self.claim(f)?),
             "X" => d.context.to_mut().push(self.context(f)?),
             "N" if d.parts.is_none() => d.parts = Some(self.totals(f)?),
+            "I" => read.files.push((f.text()?, f.ranges(self.counts.actors)?)),
             "L" => read.lang = Some(translation(f, &mut d.translations)?),
             "T" => translated_text(f, read.lang?, &mut d.translations)?,
-            "I" => read.files.push((f.text()?, f.ranges(self.counts.actors)?)),
+            "Y" => d.stories.to_mut().push(story(f)?),
+            "Z" => {
+                let step = self.step(f)?;
+                d.stories.to_mut().last_mut()?.steps.push(step);
+            }
             _ => return None,
         }
         f.end()
@@ -857,6 +898,73 @@ impl Reader {
                 .map(SourceId)
                 .collect(),
         )
+    }
+}
+
+/// A `Y` record: a story, whose steps follow.
+fn story(f: &mut Fields) -> Option<crate::story::Story> {
+    Some(crate::story::Story {
+        id: f.text()?,
+        title: f.text()?,
+        steps: Vec::new(),
+    })
+}
+
+/// Every story has a step and every step a claim; in a dataset in one
+/// piece, each claim a step points to is there.
+fn stories_hold(d: &Dataset) -> bool {
+    d.stories.iter().all(|story| {
+        !story.steps.is_empty()
+            && story.steps.iter().all(|step| {
+                !step.claims.is_empty()
+                    && (d.parts.is_some()
+                        || step
+                            .claims
+                            .iter()
+                            .all(|id| d.claims.iter().any(|c| c.id == *id)))
+            })
+    })
+}
+
+impl Reader {
+    /// A `Z` record: one step of the last story.
+    fn step(&self, f: &mut Fields) -> Option<crate::story::Step> {
+        let actors = self.counts.actors;
+        let caption = f.text()?;
+        let focus = ActorId(f.index(actors)?);
+        let selected = f.opt_index(actors)?.map(ActorId);
+        let view = f.vocab(crate::fragment::View::from_id)?;
+        let mut filter = crate::filter::Filter::default();
+        for relation in f.vocab_list(Relation::from_id)? {
+            filter.hide_relation(relation);
+        }
+        for stance in f.vocab_list(Stance::from_id)? {
+            filter.hide_stance(stance);
+        }
+        for claimant in f.indices(actors, true)? {
+            filter.hide_claimant(ActorId(claimant));
+        }
+        Some(crate::story::Step {
+            caption,
+            state: crate::fragment::Snapshot {
+                focus,
+                selected,
+                view,
+                filter,
+            },
+            claims: f.texts()?,
+        })
+    }
+}
+
+impl Fields<'_> {
+    /// A `;`-separated list of vocabulary ids (possibly empty).
+    fn vocab_list<T>(&mut self, from_id: fn(&str) -> Option<T>) -> Option<Vec<T>> {
+        let raw = self.raw()?;
+        if raw.is_empty() {
+            return Some(Vec::new());
+        }
+        raw.split(';').map(from_id).collect()
     }
 }
 

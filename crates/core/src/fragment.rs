@@ -1,5 +1,6 @@
 //! The options language: what a link, an embed or a host can ask of the card.
 //!
+//! `#story=march-visit&step=3`, or
 //! `#focus=belarus&select=russia&view=list&hide-relation=training,sanctions&hide-stance=neutral&hide-claimant=junta-propaganda-media&theme=dark&header=0&lang=my`
 //!
 //! One list of typed keys ([`Key`]), one tokeniser ([`pairs`], which decodes
@@ -11,6 +12,10 @@
 //! mistyped link still opens a working card; a link too long or too full of
 //! mistakes is cut, with a notice, before it can cost the reader time.
 //!
+//! A story step (`story=<id>&step=<n>`, counted from 1) sets the card to
+//! that step's state first, whatever the keys' order; the other keys then
+//! change it, so [`Options::format`] writes only what differs from the step.
+//!
 //! Architecture invariant: this module imports neither the reducer
 //! ([`crate::state`]) nor anything of the browser.
 
@@ -19,6 +24,7 @@ use std::borrow::Cow;
 use crate::filter::Filter;
 use crate::i18n::Lang;
 use crate::model::{ActorId, Dataset};
+use crate::story::StoryAt;
 use crate::vocab::{Relation, Stance};
 
 /// How the card shows the focus actor's neighbourhood.
@@ -97,11 +103,15 @@ pub struct Options {
     /// The language a link or host asked for; `None` follows the reader's
     /// browser (the page), the host page (the element) or the dataset.
     pub lang: Option<Lang>,
+    /// The story step the card is at, if any ([`crate::story`]).
+    pub story: Option<StoryAt>,
 }
 
 /// An option key: the same names in links, attributes and the JS API.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Key {
+    Story,
+    Step,
     Focus,
     Select,
     View,
@@ -115,7 +125,9 @@ pub enum Key {
 
 impl Key {
     /// In the order [`Options::format`] writes them.
-    pub const ALL: [Key; 9] = [
+    pub const ALL: [Key; 11] = [
+        Key::Story,
+        Key::Step,
         Key::Focus,
         Key::Select,
         Key::View,
@@ -129,6 +141,8 @@ impl Key {
 
     pub const fn id(self) -> &'static str {
         match self {
+            Key::Story => "story",
+            Key::Step => "step",
             Key::Focus => "focus",
             Key::Select => "select",
             Key::View => "view",
@@ -162,6 +176,11 @@ pub const KEYS: [&str; Key::ALL.len()] = {
 /// One typed option value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Change {
+    /// Opens this story (index in [`Dataset::stories`]) at its first step;
+    /// `None` closes the story, leaving the card as it is.
+    Story(Option<u16>),
+    /// Goes to this step (0-based) of the open story, or of the first one.
+    Step(u16),
     Focus(ActorId),
     /// `None` closes the selected actor's claims.
     Select(Option<ActorId>),
@@ -306,6 +325,20 @@ pub fn change(dataset: &Dataset, key: Key, value: &str) -> Result<Change, Notice
             .take(MAX_LIST_ITEMS)
     };
     Ok(match key {
+        Key::Story if value.is_empty() => Change::Story(None),
+        Key::Story => Change::Story(Some(
+            dataset
+                .story_by_id(value)
+                .ok_or_else(|| bad(story_ids(dataset)))?,
+        )),
+        Key::Step => Change::Step(
+            value
+                .parse::<u16>()
+                .ok()
+                .filter(|n| (1..=dataset.most_steps()).contains(&usize::from(*n)))
+                .ok_or_else(|| bad(step_numbers(dataset)))?
+                - 1,
+        ),
         Key::Focus => Change::Focus(actor(value)?),
         Key::Select if value.is_empty() => Change::Select(None),
         Key::Select => Change::Select(Some(actor(value)?)),
@@ -378,13 +411,26 @@ impl Options {
             theme: Theme::default(),
             show_header: true,
             lang: None,
+            story: None,
         }
     }
 
     /// Applies one change. A hide list adds to what is hidden; with
     /// `replace_lists` (a host's `set`) it replaces that list, so an empty
     /// list shows everything of that kind again.
-    pub fn apply(&mut self, change: &Change, replace_lists: bool) {
+    pub fn apply(&mut self, dataset: &Dataset, change: &Change, replace_lists: bool) {
+        match *change {
+            Change::Story(None) => self.story = None,
+            Change::Story(Some(story)) if self.story.map(|at| at.story) != Some(story) => {
+                self.go_to(dataset, story, 0);
+            }
+            Change::Story(Some(_)) => {}
+            Change::Step(step) => {
+                let story = self.story.map_or(0, |at| at.story);
+                self.go_to(dataset, story, usize::from(step));
+            }
+            _ => {}
+        }
         let snapshot = &mut self.snapshot;
         let filter = &mut snapshot.filter;
         match change {
@@ -394,6 +440,7 @@ impl Options {
             Change::Theme(t) => self.theme = *t,
             Change::Header(h) => self.show_header = *h,
             Change::Lang(l) => self.lang = *l,
+            Change::Story(_) | Change::Step(_) => {}
             Change::HideRelations(list) => {
                 if replace_lists {
                     filter.show_all_relations();
@@ -415,6 +462,31 @@ impl Options {
         }
     }
 
+    /// Puts the card at `step` of `story` (clamped to its last step), in
+    /// that step's state; nothing changes when the story does not exist.
+    fn go_to(&mut self, dataset: &Dataset, story: u16, step: usize) {
+        if let Some(at) = dataset.story_at(story, step) {
+            if let Some((_, step)) = dataset.story_step(at) {
+                self.snapshot = step.state.clone();
+            }
+            self.story = Some(at);
+        }
+    }
+
+    /// Applies `changes` in order, except that the story and the step come
+    /// first (a link's keys change the step's state, in whatever order
+    /// they are written), then settles.
+    pub fn apply_all(&mut self, dataset: &Dataset, changes: &[Change], replace_lists: bool) {
+        let story_first = |c: &&Change| matches!(c, Change::Story(_) | Change::Step(_));
+        let (story, rest): (Vec<&Change>, Vec<&Change>) = changes.iter().partition(story_first);
+        let mut ordered: Vec<&Change> = story;
+        ordered.sort_by_key(|c| matches!(c, Change::Step(_)));
+        for change in ordered.into_iter().chain(rest) {
+            self.apply(dataset, change, replace_lists);
+        }
+        self.settle();
+    }
+
     /// A selection equal to the focus means none (the focus's claims are the card itself).
     pub fn settle(&mut self) {
         if self.snapshot.selected == Some(self.snapshot.focus) {
@@ -429,8 +501,7 @@ impl Options {
         match notices.pop() {
             Some(notice) => Err(notice),
             None => {
-                changes.iter().for_each(|c| self.apply(c, false));
-                self.settle();
+                self.apply_all(dataset, &changes, false);
                 Ok(())
             }
         }
@@ -444,8 +515,7 @@ impl Options {
             None => (link, false),
         };
         let (changes, mut notices) = changes(dataset, pairs(link));
-        changes.iter().for_each(|c| options.apply(c, false));
-        options.settle();
+        options.apply_all(dataset, &changes, false);
         if cut {
             notices.insert(
                 0,
@@ -461,18 +531,48 @@ impl Options {
     }
 
     /// The link for these options, without `#`; "" when all are defaults.
+    /// At a story step, the link names the step and what differs from it;
+    /// when the reader has shown again what the step hides (which no key
+    /// can say over a step), it names the state alone.
     pub fn format(&self, dataset: &Dataset) -> String {
         let snapshot = &self.snapshot;
-        let filter = &snapshot.filter;
+        let at_step = self
+            .story
+            .and_then(|at| Some((at, &dataset.story_step(at)?.1.state)))
+            .filter(|(_, state)| adds_to(&snapshot.filter, &state.filter));
+        let defaults = Options::defaults(dataset).snapshot;
+        let base = at_step.map_or(&defaults, |(_, state)| state);
         let id = |a: ActorId| dataset.actor(a).id.to_string();
-        let value = |key: Key| -> String {
-            match key {
-                Key::Focus if snapshot.focus != dataset.meta.focus => id(snapshot.focus),
-                Key::Select => snapshot.selected.map(id).unwrap_or_default(),
-                Key::View if snapshot.view != View::default() => snapshot.view.id().into(),
-                Key::HideRelation => join(filter.hidden_relations().map(Relation::id)),
-                Key::HideStance => join(filter.hidden_stances().map(Stance::id)),
-                Key::HideClaimant => join(filter.hidden_claimants().iter().map(|a| id(*a))),
+        let value = |key: Key| -> Option<String> {
+            let hidden = &snapshot.filter;
+            let shown_in_base = &base.filter;
+            let text = match key {
+                Key::Story => id_of_story(dataset, at_step?.0),
+                Key::Step => (at_step?.0.step + 1).to_string(),
+                Key::Focus if snapshot.focus != base.focus => id(snapshot.focus),
+                Key::Select if snapshot.selected != base.selected => {
+                    return Some(snapshot.selected.map(id).unwrap_or_default())
+                }
+                Key::View if snapshot.view != base.view => snapshot.view.id().into(),
+                Key::HideRelation => join(
+                    hidden
+                        .hidden_relations()
+                        .filter(|r| shown_in_base.shows_relation(*r))
+                        .map(Relation::id),
+                ),
+                Key::HideStance => join(
+                    hidden
+                        .hidden_stances()
+                        .filter(|s| shown_in_base.shows_stance(*s))
+                        .map(Stance::id),
+                ),
+                Key::HideClaimant => join(
+                    hidden
+                        .hidden_claimants()
+                        .iter()
+                        .filter(|a| shown_in_base.shows_claimant(**a))
+                        .map(|a| id(*a)),
+                ),
                 Key::Theme if self.theme != Theme::default() => self.theme.id().into(),
                 Key::Header if !self.show_header => "0".into(),
                 Key::Lang => match self.lang {
@@ -480,12 +580,12 @@ impl Options {
                     _ => String::new(),
                 },
                 _ => String::new(),
-            }
+            };
+            (!text.is_empty()).then_some(text)
         };
         let mut out = String::new();
         for key in Key::ALL {
-            let value = value(key);
-            if !value.is_empty() {
+            if let Some(value) = value(key) {
                 if !out.is_empty() {
                     out.push('&');
                 }
@@ -495,6 +595,40 @@ impl Options {
             }
         }
         out
+    }
+}
+
+/// `filter` hides at least what `base` hides (so keys can say it over `base`).
+fn adds_to(filter: &Filter, base: &Filter) -> bool {
+    base.hidden_relations().all(|r| !filter.shows_relation(r))
+        && base.hidden_stances().all(|s| !filter.shows_stance(s))
+        && base
+            .hidden_claimants()
+            .iter()
+            .all(|a| !filter.shows_claimant(*a))
+}
+
+fn id_of_story(dataset: &Dataset, at: StoryAt) -> String {
+    dataset
+        .stories
+        .get(usize::from(at.story))
+        .map(|s| s.id.to_string())
+        .unwrap_or_default()
+}
+
+fn story_ids(dataset: &Dataset) -> String {
+    if dataset.stories.is_empty() {
+        return "none: this dataset has no stories".into();
+    }
+    let ids: Vec<&str> = dataset.stories.iter().map(|s| s.id.as_ref()).collect();
+    ids.join(", ")
+}
+
+fn step_numbers(dataset: &Dataset) -> String {
+    match dataset.most_steps() {
+        0 => "none: this dataset has no stories".into(),
+        1 => "1".into(),
+        n => format!("1 to {n}"),
     }
 }
 

@@ -4,7 +4,7 @@
 //! [`model`], its [`vocab`]ulary and [`date`]s, the [`query`]s the card asks
 //! (who backs X, whom X backs, timeline, …), [`filter`]s, the network
 //! [`layout`], the card's [`state`] reducer, its options language
-//! ([`fragment`]) and the compiled dataset file ([`codec`]).
+//! ([`fragment`]), the publisher's [`story`]s and the compiled dataset file ([`codec`]).
 //!
 //! Architecture invariant: no browser, DOM, Yew or wasm-bindgen types, and no
 //! I/O outside the build-time [`load`] module (feature `load`), which never
@@ -19,6 +19,7 @@ pub mod layout;
 pub mod model;
 pub mod query;
 pub mod state;
+pub mod story;
 pub mod vocab;
 
 #[cfg(feature = "load")]

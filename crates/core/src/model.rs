@@ -41,6 +41,8 @@ pub struct Dataset {
     pub parts: Option<Parts>,
     /// The dataset's texts in other languages (`[[translations]]`).
     pub translations: List<Translation>,
+    /// The publisher's stories through the card (`[[stories]]`, [`crate::story`]).
+    pub stories: List<crate::story::Story>,
 }
 
 /// Which text of a record a translation stands for.

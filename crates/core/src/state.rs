@@ -15,6 +15,7 @@ pub use crate::fragment::{Snapshot, View};
 use crate::i18n::{fill, Catalogue, Lang};
 use crate::model::{ActorId, Dataset};
 use crate::query;
+use crate::story::StoryAt;
 use crate::vocab::{Relation, Stance};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,6 +35,9 @@ pub struct CardState {
     pub trail: Vec<ActorId>,
     /// What the live region says after the last action ("" for nothing).
     pub announcement: String,
+    /// The story step the card is at; the reader may explore from it, and
+    /// the story stays open until closed.
+    pub story: Option<StoryAt>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,6 +61,12 @@ pub enum Action {
     Reset(Options),
     /// The reader's browser prefers this language (not an explicit choice).
     Prefer(Option<Lang>),
+    /// Go to this step (0-based, clamped) of the open story, or of the first.
+    Step(usize),
+    /// Open this story at its first step.
+    OpenStory(u16),
+    /// Leave the story; the card stays as it is.
+    CloseStory,
 }
 
 impl CardState {
@@ -73,6 +83,7 @@ impl CardState {
             preferred: None,
             trail: Vec::new(),
             announcement: String::new(),
+            story: options.story,
         }
     }
 
@@ -88,6 +99,7 @@ impl CardState {
             theme: self.theme,
             show_header: self.show_header,
             lang: self.lang,
+            story: self.story,
         }
     }
 
@@ -166,15 +178,27 @@ impl CardState {
             }
             Action::Apply(changes) => {
                 let mut options = self.options();
-                changes.iter().for_each(|c| options.apply(c, true));
-                options.settle();
-                return self.reduce(dataset, Action::Restore(options));
+                options.apply_all(dataset, &changes, true);
+                let mut next = self.reduce(dataset, Action::Restore(options));
+                if next.story != self.story {
+                    next.announcement = step_announcement(dataset, &next, m);
+                }
+                return next;
             }
             Action::Reset(options) => {
                 return CardState {
                     preferred: self.preferred,
                     ..CardState::new(options)
                 }
+            }
+            Action::Step(step) => {
+                let story = self.story.map_or(0, |at| at.story);
+                return self.go_to(dataset, story, step);
+            }
+            Action::OpenStory(story) => return self.go_to(dataset, story, 0),
+            Action::CloseStory => {
+                next.story = None;
+                String::new()
             }
             Action::Prefer(lang) => {
                 next.preferred = lang;
@@ -185,6 +209,7 @@ impl CardState {
                 next.theme = options.theme;
                 next.show_header = options.show_header;
                 next.lang = options.lang;
+                next.story = options.story;
                 if snapshot.focus != self.focus {
                     if next.trail.last() == Some(&snapshot.focus) {
                         next.trail.pop();
@@ -201,6 +226,50 @@ impl CardState {
         };
         next
     }
+}
+
+impl CardState {
+    /// At `step` of `story`, in that step's state; the trail is kept as it
+    /// is (a step is not a place "Back" returns to).
+    fn go_to(&self, dataset: &Dataset, story: u16, step: usize) -> CardState {
+        let Some(at) = dataset.story_at(story, step) else {
+            return self.clone();
+        };
+        let mut options = self.options();
+        options.apply_all(
+            dataset,
+            &[Change::Story(Some(story)), Change::Step(at.step)],
+            true,
+        );
+        let mut next = self.reduce(dataset, Action::Restore(options));
+        next.trail = self.trail.clone();
+        let m = next.language(dataset).catalogue();
+        next.announcement = step_announcement(dataset, &next, m);
+        next
+    }
+
+    /// The step the card is at, with its number and the story's length.
+    pub fn step<'d>(
+        &self,
+        dataset: &'d Dataset,
+    ) -> Option<(&'d crate::story::Story, &'d crate::story::Step)> {
+        dataset.story_step(self.story?)
+    }
+}
+
+/// "Step 2 of 6. Defend Myanmar Democracy says …" ("" outside a story).
+fn step_announcement(dataset: &Dataset, state: &CardState, m: &Catalogue) -> String {
+    let (Some(at), Some((story, step))) = (state.story, state.step(dataset)) else {
+        return String::new();
+    };
+    fill(
+        m.announce_step,
+        &[
+            ("n", &m.number(usize::from(at.step) + 1)),
+            ("total", &m.number(story.steps.len())),
+            ("caption", &step.caption),
+        ],
+    )
 }
 
 fn focus_announcement(dataset: &Dataset, state: &CardState, m: &Catalogue) -> String {

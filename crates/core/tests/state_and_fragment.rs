@@ -316,7 +316,8 @@ fn every_key_round_trips_and_appears_in_the_fragment() {
         ("header", "0"),
         ("lang", "my"),
     ];
-    for key in KEYS {
+    // `story` and `step` need a dataset with stories: tests/stories.rs.
+    for key in KEYS.into_iter().filter(|k| !["story", "step"].contains(k)) {
         assert!(cases.iter().any(|(k, _)| *k == key), "no case for `{key}`");
     }
     for (key, value) in cases {

@@ -303,3 +303,82 @@ fn a_language_this_build_lacks_is_skipped_and_bad_translations_are_refused() {
     let twice = rehashed(&file, |b| format!("{b}L\tmy\tX\t0\n"));
     assert!(decode(&twice).is_err());
 }
+
+/// Claims about these actors are translated in the shipped dataset.
+const TRANSLATED_ABOUT: [&str; 3] = ["belarus", "russia", "china"];
+
+#[test]
+fn the_shipped_dataset_speaks_burmese_not_yet_reviewed() {
+    let d = common::shipped().dataset;
+    let t = d
+        .translation(my())
+        .expect("the shipped dataset has Burmese");
+    assert!(
+        !t.reviewed,
+        "nobody has reviewed it yet: the card must say so"
+    );
+    assert!(t.translator.contains("not reviewed"), "{}", t.translator);
+    for (field, original) in [
+        (Field::Title, &d.meta.title),
+        (Field::Description, &d.meta.description),
+    ] {
+        assert!(
+            !d.localized(my(), field, "", original)
+                .in_original_language(),
+            "{field:?} is translated"
+        );
+    }
+    for a in d.actors.iter() {
+        for (field, original) in [
+            (Field::ActorName, &a.name),
+            (Field::ActorDescription, &a.description),
+        ] {
+            assert!(
+                !d.localized(my(), field, &a.id, original)
+                    .in_original_language(),
+                "{field:?} of `{}` is translated",
+                a.id
+            );
+        }
+    }
+    for id in TRANSLATED_ABOUT {
+        let actor = common::actor(&d, id);
+        let about: Vec<_> = d
+            .claims
+            .iter()
+            .filter(|c| c.counterpart(actor).is_some())
+            .collect();
+        assert!(!about.is_empty(), "claims about `{id}`");
+        for c in about {
+            assert!(
+                !d.localized(my(), Field::ClaimSummary, &c.id, &c.summary)
+                    .in_original_language(),
+                "the summary of `{}` is translated",
+                c.id
+            );
+        }
+    }
+}
+
+#[test]
+fn every_shipped_burmese_name_wraps_between_clusters() {
+    use who_backs_whom_core::layout::{is_mark, wrap_label};
+    let d = common::shipped().dataset;
+    for a in d.actor_ids() {
+        let name = d.actor_name(a, my());
+        let lines = wrap_label(name);
+        for pair in lines.windows(2) {
+            let (before, after) = (&pair[0], pair[1].trim_end_matches('…'));
+            assert!(
+                name.contains(before.as_str()) && name.contains(after),
+                "{name}: {lines:?}"
+            );
+            let first = after.chars().next().expect("no empty line");
+            let last = before.chars().last().expect("no empty line");
+            assert!(
+                !is_mark(first) && last != '\u{1039}',
+                "{name}: {lines:?} splits a cluster"
+            );
+        }
+    }
+}

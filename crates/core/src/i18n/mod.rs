@@ -166,6 +166,28 @@ pub struct Catalogue {
     pub linked_actors: Plural,
     pub announce_shown: &'static str,
 
+    // Stories (the publisher's steps through the card).
+    /// The story bar's label: `{title}`.
+    pub story_label: &'static str,
+    /// The button that opens a story: `{title}`.
+    pub story_start: &'static str,
+    /// `{n}`, `{total}`.
+    pub story_step_of: &'static str,
+    pub story_previous: &'static str,
+    pub story_next: &'static str,
+    pub story_close: &'static str,
+    /// Labels a caption: the publisher's own text, not a claim.
+    pub story_caption: &'static str,
+    /// Heads the claims a step points to.
+    pub story_claims: &'static str,
+    /// How to move between steps (keys and swipe).
+    pub story_hint: &'static str,
+    /// The no-JS list's introduction: `{title}`, `{steps}`.
+    pub story_static_intro: &'static str,
+    pub steps: Plural,
+    /// `{n}`, `{total}`, `{caption}`.
+    pub announce_step: &'static str,
+
     // Languages and translations.
     pub language: &'static str,
     /// Marks dataset text shown in its original language.

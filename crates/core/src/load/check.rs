@@ -39,8 +39,8 @@ pub const MIN_NAME_CHARS: usize = 2;
 /// Actor and source ids are `u16` indices.
 pub const MAX_RECORDS: usize = u16::MAX as usize;
 
-struct Index {
-    actors: HashMap<String, ActorId>,
+pub(super) struct Index {
+    pub(super) actors: HashMap<String, ActorId>,
     sources: HashMap<String, SourceId>,
 }
 
@@ -127,6 +127,7 @@ fn check(
         .map(|r| context_item(sink, r, &index, &facts, &actors))
         .collect();
     let translations = super::translate::check(sink, raw);
+    let stories = stories(sink, raw, &index, &actors, &claims, &sources);
 
     if !sink.diagnostics.is_empty() {
         return None;
@@ -140,9 +141,35 @@ fn check(
             context: Cow::Owned(all(context)?),
             parts: None,
             translations: Cow::Owned(translations),
+            stories: Cow::Owned(stories?),
         },
         source_texts,
     ))
+}
+
+/// The `[[stories]]` ([`super::stories`]), checked against the records above.
+fn stories(
+    sink: &mut Sink,
+    raw: &Raw<'_, '_>,
+    index: &Index,
+    actors: &[Option<Actor>],
+    claims: &[Option<Claim>],
+    sources: &[Option<Source>],
+) -> Option<Vec<crate::story::Story>> {
+    let claim_ids = raw
+        .claims
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| Some((r.id.clone()?, i)))
+        .collect();
+    let known = super::stories::Known {
+        index,
+        actors,
+        claim_ids: &claim_ids,
+        claims,
+        sources,
+    };
+    super::stories::check(sink, &raw.stories, &known)
 }
 
 /// Each record's id and its `u16` index; records past the limit get none
@@ -193,7 +220,8 @@ fn check_ids(sink: &mut Sink, raw: &Raw<'_, '_>) {
         .iter()
         .chain(&raw.sources)
         .chain(&raw.claims)
-        .chain(&raw.context);
+        .chain(&raw.context)
+        .chain(raw.stories.iter().map(|s| &s.record));
     for record in records {
         let Some(id) = record.id.as_deref() else {
             continue;
@@ -776,7 +804,7 @@ const SOURCE: Target = Target {
     section: "a [[sources]]",
 };
 
-fn actor_ref(
+pub(super) fn actor_ref(
     sink: &mut Sink,
     r: &Record<'_, '_>,
     field: &str,
@@ -822,7 +850,7 @@ fn reference<T: Copy>(
     found
 }
 
-fn vocabulary<T>(
+pub(super) fn vocabulary<T>(
     sink: &mut Sink,
     r: &Record<'_, '_>,
     field: &str,

@@ -15,6 +15,7 @@ pub mod ftm;
 pub mod jsonld;
 pub mod oembed;
 mod read;
+mod stories;
 mod translate;
 
 use std::fmt;

@@ -360,6 +360,7 @@ const TOP_LEVEL: &[&str] = &[
     "claims",
     "context",
     "translations",
+    "stories",
 ];
 
 /// The parsed document.
@@ -374,6 +375,7 @@ pub struct Raw<'t, 'i> {
     pub claims: Vec<Record<'t, 'i>>,
     pub context: Vec<Record<'t, 'i>>,
     pub translations: Vec<super::translate::RawTranslation<'t, 'i>>,
+    pub stories: Vec<super::stories::RawStory<'t, 'i>>,
 }
 
 /// Parses the text; syntax errors are reported and what could be read is kept.
@@ -401,6 +403,7 @@ pub fn records<'t, 'i>(sink: &mut Sink, document: &'t Document<'i>) -> Raw<'t, '
         claims: vec![],
         context: vec![],
         translations: vec![],
+        stories: vec![],
     };
     for (key, value) in document.root.get_ref().iter() {
         let name = key.get_ref().as_ref();
@@ -417,6 +420,10 @@ pub fn records<'t, 'i>(sink: &mut Sink, document: &'t Document<'i>) -> Raw<'t, '
             "context" => (&mut raw.context, "context item", CONTEXT_FIELDS),
             "translations" => {
                 raw.translations = super::translate::read(sink, value);
+                continue;
+            }
+            "stories" => {
+                raw.stories = super::stories::read(sink, value);
                 continue;
             }
             _ => {

@@ -189,6 +189,7 @@ impl Builder {
             context: Cow::Owned(Vec::new()),
             parts: None,
             translations: Cow::Owned(Vec::new()),
+            stories: Cow::Owned(Vec::new()),
         }
     }
 }

@@ -151,6 +151,20 @@ pub const CATALOGUE: Catalogue = Catalogue {
     linked_actors: same("ဆက်နွယ်သူ {n} ဦး"),
     announce_shown: "ပြောဆိုချက် {total} ခုအနက် {shown} ခုကို ပြနေသည်။",
 
+    // Stories: not reviewed by a native speaker.
+    story_label: "ဇာတ်လမ်း- {title}",
+    story_start: "ဇာတ်လမ်း စတင်ရန်- {title}",
+    story_step_of: "အဆင့် {total} ဆင့်အနက် {n}",
+    story_previous: "ယခင်အဆင့်",
+    story_next: "နောက်အဆင့်",
+    story_close: "ဇာတ်လမ်းမှ ထွက်ရန်",
+    story_caption: "အယ်ဒီတာ၏ မှတ်ချက်",
+    story_claims: "ဤအဆင့်က ညွှန်ပြသော ပြောဆိုချက်များ",
+    story_hint: "မြှားခလုတ်များ သို့မဟုတ် ပွတ်ဆွဲခြင်းဖြင့် အဆင့်များကြား ရွှေ့နိုင်သည်။",
+    story_static_intro: "ဇာတ်လမ်း “{title}”၊ {steps}။ အဆင့်တိုင်း၏ မှတ်ချက်သည် အယ်ဒီတာများ၏ ကိုယ်ပိုင်စာသား ဖြစ်ပြီး ၎င်းအောက်ရှိ ပြောဆိုချက်များသည် မှတ်ချက်၏ အခြေခံ ဖြစ်သည်။",
+    steps: same("{n} ဆင့်"),
+    announce_step: "အဆင့် {total} ဆင့်အနက် {n}။ အယ်ဒီတာ၏ မှတ်ချက်- {caption}",
+
     language: "ဘာသာစကား",
     in_original: "အင်္ဂလိပ်လို",
     translated: "ဘာသာပြန်",
