@@ -242,8 +242,11 @@ fn compile_wasm(root: &Path, build: &Build, path: &str) -> Result<(String, Vec<u
         .arg(&wasm)
         .env("PATH", path))?;
     let optimised = bindgen_out.join("card_opt.wasm");
+    // `--converge` repeats -Oz while it still shrinks the module (-269 B
+    // brotli), `--strip-producers` drops the toolchain's names (-122 B);
+    // BENCHMARKS.md has the flags measured and not kept.
     run(Command::new("wasm-opt")
-        .arg("-Oz")
+        .args(["-Oz", "--converge", "--strip-producers"])
         .args([
             "--enable-bulk-memory",
             "--enable-nontrapping-float-to-int",
