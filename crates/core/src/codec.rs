@@ -29,6 +29,8 @@
 //! index (the records above but `C`, an `N` record of the counts over all
 //! claims, and `I<TAB>parts/part-<hash>.txt<TAB>actor runs` per part, e.g.
 //! `3;7-12`) and part files (`who-backs-whom part` header, then
+//! `D<TAB>actor<TAB>description<TAB>alias;alias` for the actors it is for,
+//! whose index records leave these out, and
 //! `P<TAB>position in the whole dataset<TAB>the C fields` per claim).
 //!
 //! Why text and not postcard or JSON: no serde in the wasm (the decoder is a
@@ -222,16 +224,15 @@ pub fn encode_parts(dataset: &Dataset) -> Split {
         .collect();
     let mut parts = Vec::new();
     let mut body = String::new();
-    encode_head(&mut body, dataset);
+    encode_head(&mut body, &index_of(dataset, &about));
     encode_totals(&mut body, dataset);
     for (actors, claims) in pack(&about, &lines) {
-        let part = with_header(
-            PART_MAGIC,
-            &claims
-                .iter()
-                .map(|&i| lines[i].as_str())
-                .collect::<String>(),
-        );
+        let mut part_body = String::new();
+        for &a in &actors {
+            encode_actor_text(&mut part_body, a, &dataset.actors[a]);
+        }
+        part_body.extend(claims.iter().map(|&i| lines[i].as_str()));
+        let part = with_header(PART_MAGIC, &part_body);
         let name = part_file_name(&part);
         record(&mut body, 'I', &[text(&name), ranges(&actors)]);
         parts.push((name, part));
@@ -240,6 +241,51 @@ pub fn encode_parts(dataset: &Dataset) -> Split {
         index: with_header(MAGIC, &body),
         parts,
     }
+}
+
+/// What the index carries of `dataset`: no claims, and for an actor with a
+/// part neither its description nor its aliases (the network and the lists
+/// need only names and kinds; the part brings the rest with the claims).
+fn index_of(dataset: &Dataset, about: &[Vec<usize>]) -> Dataset {
+    let actors = dataset
+        .actors
+        .iter()
+        .zip(about)
+        .map(|(a, claims)| match claims.is_empty() {
+            true => a.clone(),
+            false => Actor {
+                description: Cow::Borrowed(""),
+                aliases: Cow::Borrowed(&[]),
+                ..a.clone()
+            },
+        })
+        .collect();
+    Dataset {
+        meta: dataset.meta.clone(),
+        actors: Cow::Owned(actors),
+        sources: dataset.sources.clone(),
+        claims: Cow::Borrowed(&[]),
+        context: dataset.context.clone(),
+        parts: None,
+        translations: dataset.translations.clone(),
+        stories: dataset.stories.clone(),
+    }
+}
+
+/// A part's `D` record: what the index leaves out of an actor it is for.
+fn encode_actor_text(out: &mut String, at: usize, a: &Actor) {
+    if a.description.is_empty() && a.aliases.is_empty() {
+        return;
+    }
+    record(
+        out,
+        'D',
+        &[
+            at.to_string(),
+            text(&a.description),
+            list(a.aliases.iter().map(|s| text(s))),
+        ],
+    );
 }
 
 /// Which actors share which part: (actors, the claims about any of them,
@@ -539,11 +585,26 @@ pub fn decode_part(dataset: &Dataset, actor: ActorId, file: &str) -> Result<Data
         line: 1,
     };
     let mut incoming = Vec::new();
+    let mut texts = Vec::new();
     for (i, line) in body.split_terminator('\n').enumerate() {
+        let corrupt = DecodeError::Corrupt { line: i + 2 };
+        if line.starts_with("D\t") && incoming.is_empty() {
+            texts.push(reader.part_actor(line).ok_or(corrupt)?);
+            continue;
+        }
         let claim = reader.part_claim(line, parts.total_claims);
-        incoming.push(claim.ok_or(DecodeError::Corrupt { line: i + 2 })?);
+        incoming.push(claim.ok_or(corrupt)?);
     }
-    Ok(merged(dataset, actor, incoming))
+    let mut whole = merged(dataset, actor, incoming);
+    if !texts.is_empty() {
+        let actors = whole.actors.to_mut();
+        for (at, description, aliases) in texts {
+            let a = &mut actors[usize::from(at)];
+            a.description = description;
+            a.aliases = Cow::Owned(aliases);
+        }
+    }
+    Ok(whole)
 }
 
 /// `dataset` with `incoming` claims (by their position in the whole
@@ -765,6 +826,18 @@ impl Reader {
             _ => return None,
         }
         f.end()
+    }
+
+    /// A part's `D` line: an actor's description and aliases.
+    fn part_actor(&self, line: &str) -> Option<(u16, Text, Vec<Text>)> {
+        let f = &mut Fields {
+            fields: line.split('\t'),
+        };
+        f.raw()?;
+        let at = f.index(self.counts.actors)?;
+        let text = (at, f.text()?, f.texts()?);
+        f.end()?;
+        Some(text)
     }
 
     /// One line of a part: `P`, the claim's position in the whole dataset, the claim.

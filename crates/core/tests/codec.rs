@@ -221,7 +221,18 @@ fn the_index_knows_every_count_and_no_claim() {
     assert_eq!(index.claims_per_source(), full.claims_per_source());
     assert_eq!(index.claimants(), full.claimants());
     assert_eq!(index.relations_used(), full.relations_used());
-    assert_eq!(index.actors, full.actors);
+    // Names and kinds for the network and lists; an actor's description and
+    // aliases come with its part.
+    for (i, a) in index.actors.iter().zip(full.actors.iter()) {
+        assert_eq!(
+            (&i.id, &i.name, i.kind, i.leads, i.member_of),
+            (&a.id, &a.name, a.kind, a.leads, a.member_of)
+        );
+    }
+    let focus = full.actor(full.meta.focus);
+    assert!(!focus.description.is_empty());
+    assert!(index.actor(full.meta.focus).description.is_empty());
+    assert!(!split.index.contains(&*focus.description));
     assert_eq!(index.context, full.context);
     assert!(!index.has_claims_of(full.meta.focus));
 }
@@ -238,6 +249,11 @@ fn the_focus_part_alone_gives_the_focus_the_same_neighbourhood_and_claims() {
         };
         let one = load_part(&index, &split, actor);
         assert!(one.has_claims_of(actor));
+        assert_eq!(
+            one.actor(actor),
+            full.actor(actor),
+            "the part brings the rest of the actor"
+        );
         let ids = |d: &Dataset| -> Vec<String> {
             query::claims_involving(d, actor, &Filter::default())
                 .iter()
@@ -272,6 +288,7 @@ fn every_part_loaded_in_any_order_is_the_whole_dataset_in_its_order() {
         d.claims, full.claims,
         "every claim once, in the dataset's order"
     );
+    assert_eq!(d.actors, full.actors);
     assert!(d.actor_ids().all(|a| d.has_claims_of(a)));
 }
 
@@ -370,6 +387,7 @@ fn actors_with_few_claims_share_a_part_and_a_busy_actor_has_its_own() {
         let mut seen: Vec<&str> = text
             .lines()
             .skip(1)
+            .filter(|l| l.starts_with("P\t"))
             .map(|l| l.split('\t').nth(1).unwrap())
             .collect();
         let n = seen.len();
@@ -405,5 +423,29 @@ fn an_index_whose_actor_runs_overlap_or_point_outside_is_refused() {
             ),
             "runs {bad:?}"
         );
+    }
+}
+
+#[test]
+fn a_part_whose_actor_text_points_outside_or_follows_a_claim_is_refused() {
+    let full = common::shipped().dataset;
+    let split = encode_parts(&full);
+    let index = decode(&split.index).unwrap();
+    let (_, text) = &split.parts[0];
+    let body = text.split_once('\n').unwrap().1;
+    let first_claim = body.lines().find(|l| l.starts_with("P\t")).unwrap();
+    for forged in [
+        format!("D\t99999\tdescription\t\n{body}"),
+        format!("{first_claim}\nD\t0\tdescription\t\n{body}"),
+    ] {
+        let forged = format!(
+            "{}\t{FORMAT_VERSION}\t{:016x}\n{forged}",
+            who_backs_whom_core::codec::PART_MAGIC,
+            fnv1a(forged.as_bytes())
+        );
+        assert!(matches!(
+            decode_part(&index, full.meta.focus, &forged),
+            Err(DecodeError::Corrupt { .. })
+        ));
     }
 }
