@@ -1,8 +1,9 @@
 //! Renders the card's initial state to HTML at build time (Yew SSR), from a
 //! compiled dataset read at run time: a new dataset needs no Rust compilation.
 //!
-//! Usage: `prerender DATASET_FILE [--pages DIR] [FOCUS_ID …]` prints, for the dataset's
-//! default focus and then for each FOCUS_ID, the card in that state (hydrated
+//! Usage: `prerender DATASET_FILE [--pages DIR] [FOCUS_ID | STATE …]` prints, for the dataset's
+//! default focus and then for each FOCUS_ID (or STATE, a link-language state
+//! with `=`, such as `lang=my`), the card in that state (hydrated
 //! later), a line `<!--wbw-split-->`, every claim about that focus as static
 //! HTML (for readers without the wasm; never hydrated), and a line
 //! `<!--wbw-page-->` after each page. For a dataset in parts, DIR holds what
@@ -12,6 +13,7 @@
 //! the whole dataset.
 
 use who_backs_whom::components::all_claims::AllClaims;
+use who_backs_whom::components::i18n::LangContext;
 use who_backs_whom::context::{CardContext, DatasetRef};
 use who_backs_whom::{Page, PageProps};
 use yew::prelude::*;
@@ -23,6 +25,7 @@ pub const SPLIT: &str = "<!--wbw-split-->";
 struct StaticProps {
     dataset: DatasetRef,
     focus: Option<who_backs_whom::core::ActorId>,
+    lang: who_backs_whom::core::i18n::Lang,
 }
 
 #[component]
@@ -33,7 +36,9 @@ fn Static(props: &StaticProps) -> Html {
     };
     html! {
         <ContextProvider<CardContext> {context}>
-            <AllClaims focus={props.focus} />
+            <ContextProvider<LangContext> context={LangContext(props.lang)}>
+                <AllClaims focus={props.focus} />
+            </ContextProvider<LangContext>>
         </ContextProvider<CardContext>>
     }
 }
@@ -104,11 +109,23 @@ fn page_dataset(whole: &DatasetRef, pages: Option<&str>, focus: Option<&str>) ->
     }
 }
 
-/// The card in the state `focus=ID` (or the defaults), from `shown`, and
-/// that focus's static claims, from `whole`.
-async fn render(shown: DatasetRef, whole: DatasetRef, focus: Option<&str>) -> (String, String) {
-    let prerendered = focus.map(|id| format!("focus={id}")).unwrap_or_default();
-    let actor = focus.and_then(|id| whole.actor_by_id(id));
+/// The link-language state a page argument stands for: an actor id is
+/// `focus=ID`, anything with `=` is a state as it is ("" = the defaults).
+fn state_of(arg: Option<&str>) -> String {
+    match arg {
+        Some(state) if state.contains('=') => state.to_string(),
+        Some(id) => format!("focus={id}"),
+        None => String::new(),
+    }
+}
+
+/// The card in the state `arg` stands for (or the defaults), from `shown`,
+/// and that focus's static claims in the state's language, from `whole`.
+async fn render(shown: DatasetRef, whole: DatasetRef, arg: Option<&str>) -> (String, String) {
+    let prerendered = state_of(arg);
+    let (options, _) = who_backs_whom::core::fragment::Options::parse(&whole, &prerendered);
+    let actor = arg.is_some().then_some(options.snapshot.focus);
+    let lang = options.lang.unwrap_or_else(|| whole.default_lang());
     let card = yew::LocalServerRenderer::<Page>::with_props(PageProps {
         dataset: shown,
         fragment: AttrValue::default(),
@@ -120,6 +137,7 @@ async fn render(shown: DatasetRef, whole: DatasetRef, focus: Option<&str>) -> (S
     let claims = yew::LocalServerRenderer::<Static>::with_props(StaticProps {
         dataset: whole,
         focus: actor,
+        lang,
     })
     .hydratable(false)
     .render()

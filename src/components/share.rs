@@ -16,6 +16,19 @@ use super::i18n::use_messages;
 use crate::context::use_card_context;
 use who_backs_whom_core::i18n::Catalogue;
 
+/// `-my` when `fragment` asks for a language other than English: its own
+/// pages (`embed-my.html`, `index-my.html`) and image (`card-my.png`) are
+/// prerendered in it, so an embed reads in it before and without the wasm.
+fn lang_suffix(fragment: &str) -> String {
+    fragment
+        .split('&')
+        .find_map(|p| p.strip_prefix("lang="))
+        .filter(|code| {
+            *code != "en" && !code.is_empty() && code.bytes().all(|b| b.is_ascii_lowercase())
+        })
+        .map_or_else(String::new, |code| format!("-{code}"))
+}
+
 /// The snippets for a card at `base` (absolute, ending in `/`) in state `fragment`.
 pub fn snippets(base: &str, fragment: &str, title: &str) -> (String, String) {
     let escape = |s: &str| {
@@ -28,8 +41,14 @@ pub fn snippets(base: &str, fragment: &str, title: &str) -> (String, String) {
     } else {
         format!("#{fragment}")
     };
+    let lang = lang_suffix(fragment);
+    let page = if lang.is_empty() {
+        String::new()
+    } else {
+        format!("index{lang}.html")
+    };
     let iframe = format!(
-        "<iframe src=\"{base}embed.html{hash}\" title=\"{}\" data-who-backs-whom width=\"100%\" height=\"760\" loading=\"lazy\" referrerpolicy=\"no-referrer\" style=\"border:0;width:100%\"></iframe>\n<script src=\"{base}embed-loader.js\" defer></script>",
+        "<iframe src=\"{base}embed{lang}.html{hash}\" title=\"{}\" data-who-backs-whom width=\"100%\" height=\"760\" loading=\"lazy\" referrerpolicy=\"no-referrer\" style=\"border:0;width:100%\"></iframe>\n<script src=\"{base}embed-loader.js\" defer></script>",
         escape(title)
     );
     let attributes: String = fragment
@@ -41,7 +60,7 @@ pub fn snippets(base: &str, fragment: &str, title: &str) -> (String, String) {
         })
         .collect();
     let element = format!(
-        "<script type=\"module\" src=\"{base}element.js\"></script>\n<who-backs-whom{attributes}><a href=\"{base}{hash}\">{t}</a><noscript><a href=\"{base}{hash}\"><img src=\"{base}card.png\" alt=\"{t}\" width=\"600\"></a></noscript></who-backs-whom>",
+        "<script type=\"module\" src=\"{base}element.js\"></script>\n<who-backs-whom{attributes}><a href=\"{base}{page}{hash}\">{t}</a><noscript><a href=\"{base}{page}{hash}\"><img src=\"{base}card{lang}.png\" alt=\"{t}\" width=\"600\"></a></noscript></who-backs-whom>",
         t = escape(title)
     );
     (iframe, element)
@@ -175,6 +194,19 @@ mod tests {
         assert!(element.contains(r#"<who-backs-whom focus="belarus" view="list">"#));
         assert!(element.contains(r#"<a href="https://card.example/wbw/#focus=belarus&view=list">"#));
         assert!(element.contains(r#"<noscript><a href="https://card.example/wbw/#focus=belarus&view=list"><img src="https://card.example/wbw/card.png""#));
+    }
+
+    #[test]
+    fn a_language_picks_its_own_pages_and_image() {
+        let (iframe, element) = snippets("https://c.example/", "focus=russia&lang=my", "T");
+        assert!(iframe.contains(r#"src="https://c.example/embed-my.html#focus=russia&lang=my""#));
+        assert!(element.contains(r#"<who-backs-whom focus="russia" lang="my">"#));
+        assert!(
+            element.contains(r#"<a href="https://c.example/index-my.html#focus=russia&lang=my">"#)
+        );
+        assert!(element.contains(r#"<img src="https://c.example/card-my.png""#));
+        let (iframe, _) = snippets("https://c.example/", "lang=en", "T");
+        assert!(iframe.contains(r#"src="https://c.example/embed.html#lang=en""#));
     }
 
     #[test]

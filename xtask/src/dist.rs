@@ -11,6 +11,7 @@ use std::process::Command;
 
 use base64::Engine;
 use sha2::{Digest, Sha256};
+use who_backs_whom_core::i18n::Lang;
 use who_backs_whom_core::load;
 
 use crate::{fail, run, tools, Result};
@@ -148,6 +149,15 @@ struct Assets {
     /// `$WBW_PUBLIC_URL`: where the card will be served, for absolute links
     /// that must be absolute (og:image); "" leaves them relative.
     public_url: String,
+    /// The page's language and direction (`<html lang dir>`).
+    lang: String,
+    dir: String,
+    /// The card image of the page's language (`card.png`, `card-my.png`).
+    image: String,
+    /// The standalone page in each language, as `hreflang` links (head) and
+    /// as visible links for readers without JavaScript (body).
+    alternates: String,
+    lang_links: String,
 }
 
 impl Assets {
@@ -170,7 +180,114 @@ impl Assets {
             .replace("__WBW_JSONLD__", &self.jsonld)
             .replace("__WBW_OEMBED_LINK__", &self.oembed_link)
             .replace("__WBW_PUBLIC_URL__", &escape_html(&self.public_url))
+            .replace("__WBW_LANG__", &self.lang)
+            .replace("__WBW_DIR__", &self.dir)
+            .replace("__WBW_IMAGE__", &self.image)
+            .replace("__WBW_ALTERNATES__", &self.alternates)
+            .replace("__WBW_LANG_LINKS__", &self.lang_links)
     }
+
+    /// These assets for the pages in `lang`: the dataset's title and
+    /// description in it (the originals where it has none), its image, and
+    /// which of the language links is the current page.
+    fn in_lang(&self, dataset: &who_backs_whom_core::Dataset, lang: Lang) -> Assets {
+        use who_backs_whom_core::model::Field;
+        let meta = &dataset.meta;
+        let mut own = self.clone();
+        own.title = dataset
+            .localized(lang, Field::Title, "", &meta.title)
+            .text()
+            .to_string();
+        own.description = dataset
+            .localized(lang, Field::Description, "", &meta.description)
+            .text()
+            .to_string();
+        own.lang = lang.code().to_string();
+        own.dir = lang.catalogue().dir.to_string();
+        own.image = image_name(lang);
+        own.lang_links = lang_links(lang);
+        own
+    }
+}
+
+/// The languages that get pages of their own (`index-my.html`,
+/// `embed-my.html`, `card-my.png`): every catalogue of this build but
+/// English, and of those only the ones `$WBW_LANGS` keeps when it is set
+/// (as the core's build script does for the wasm), so no page speaks a
+/// language the engine lacks.
+fn page_langs() -> Vec<Lang> {
+    let only = std::env::var("WBW_LANGS").ok();
+    Lang::all()
+        .filter(|l| *l != Lang::EN)
+        .filter(|l| {
+            only.as_deref()
+                .is_none_or(|o| o.split(',').any(|c| c.trim() == l.code()))
+        })
+        .collect()
+}
+
+/// The standalone page in `lang`: `index.html` for English, `index-my.html`.
+pub fn lang_page_names(lang: Lang) -> [String; 2] {
+    if lang == Lang::EN {
+        return ["index.html".into(), "embed.html".into()];
+    }
+    let code = lang.code();
+    [format!("index-{code}.html"), format!("embed-{code}.html")]
+}
+
+fn image_name(lang: Lang) -> String {
+    if lang == Lang::EN {
+        "card.png".into()
+    } else {
+        format!("card-{}.png", lang.code())
+    }
+}
+
+/// `<link rel="alternate" hreflang>` for each language's standalone page,
+/// English as the default.
+fn alternates(public_url: &str, langs: &[Lang]) -> String {
+    let link = |tag: &str, lang: Lang| {
+        format!(
+            r#"<link rel="alternate" hreflang="{tag}" href="{}{}">"#,
+            escape_html(public_url),
+            lang_page_names(lang)[0]
+        )
+    };
+    let mut out = link("x-default", Lang::EN);
+    for lang in std::iter::once(Lang::EN).chain(langs.iter().copied()) {
+        out.push_str(&link(lang.code(), lang));
+    }
+    out
+}
+
+/// The other languages' standalone pages as links, shown only without
+/// JavaScript (the card has its own language switch), each named in its
+/// own language; the current one is marked.
+fn lang_links(current: Lang) -> String {
+    let langs = page_langs();
+    if langs.is_empty() {
+        return String::new();
+    }
+    let links: Vec<String> = std::iter::once(Lang::EN)
+        .chain(langs)
+        .map(|l| {
+            let here = if l == current {
+                r#" aria-current="page""#
+            } else {
+                ""
+            };
+            format!(
+                r#"<a href="{}" hreflang="{code}" lang="{code}"{here}>{}</a>"#,
+                lang_page_names(l)[0],
+                escape_html(l.catalogue().name),
+                code = l.code()
+            )
+        })
+        .collect();
+    format!(
+        r#"<noscript><p class="wbw-page-langs">{}</p></noscript>"#,
+        links.join(" · ")
+    )
 }
 
 /// The option keys as a JSON array, for element.js's observed attributes.
@@ -326,7 +443,14 @@ fn prerender(
     if pages.len() != 1 + foci.len() {
         return fail("prerender printed another number of pages than asked for");
     }
-    let links = std::iter::once(String::new()).chain(foci.iter().map(|id| format!("focus={id}")));
+    // As the prerenderer reads them: an id is its focus, a state with `=` stands as it is.
+    let links = std::iter::once(String::new()).chain(foci.iter().map(|arg| {
+        if arg.contains('=') {
+            arg.to_string()
+        } else {
+            format!("focus={arg}")
+        }
+    }));
     pages
         .iter()
         .zip(links)
@@ -472,7 +596,13 @@ fn single_file(template: &str, assets: &Assets, card: &Prerendered, code: &Code)
         whole: String::new(),
         prerendered: String::new(),
     };
-    let page = page(template, assets, &whole)?;
+    // A lone file has no other pages beside it to link to.
+    let lone = Assets {
+        alternates: String::new(),
+        lang_links: String::new(),
+        ..assets.clone()
+    };
+    let page = page(template, &lone, &whole)?;
     let head_end = page
         .find("<link rel=\"stylesheet\"")
         .ok_or("web/index.html: no stylesheet link")?;
@@ -616,11 +746,19 @@ pub fn build(root: &Path, build: &Build) -> Result {
         .iter()
         .map(|a| loaded.dataset.actor(*a).id.to_string())
         .collect();
+    let langs = page_langs();
     let actors: Vec<_> = std::iter::once(loaded.dataset.meta.focus)
         .chain(foci.iter().copied())
+        .chain(langs.iter().map(|_| loaded.dataset.meta.focus))
         .collect();
     let inline = inline_parts(&part_of, &actors);
-    let mut pages = prerender_pages(root, build, &whole, &data, &inline, &ids)?;
+    // Each focus's page, then each language's default page (`lang=my`).
+    let states: Vec<String> = ids
+        .iter()
+        .cloned()
+        .chain(langs.iter().map(|l| format!("lang={}", l.code())))
+        .collect();
+    let mut pages = prerender_pages(root, build, &whole, &data, &inline, &states)?;
     for (page, part) in pages.iter_mut().zip(inline) {
         page.data = data.clone();
         page.focus_part = part.map(|(_, text)| text);
@@ -634,7 +772,9 @@ pub fn build(root: &Path, build: &Build) -> Result {
         wasm: &wasm,
     };
     write_pages(root, &out, &assets, &pages[0], &code)?;
-    write_focus_pages(root, &out, &assets, &loaded.dataset, &foci, &pages[1..])?;
+    let (focus_html, lang_html) = pages[1..].split_at(foci.len());
+    write_focus_pages(root, &out, &assets, &loaded.dataset, &foci, focus_html)?;
+    write_lang_pages(root, &out, &assets, &loaded.dataset, &langs, lang_html)?;
     write_images(root, &out, &loaded, &build.cargo_target.join("wbw-images"))?;
     write_oembed(&out, &loaded, &assets.public_url, &ids)?;
     laps.lap("pages and images");
@@ -855,7 +995,13 @@ fn write_assets(
         jsonld: String::new(),
         oembed_link: String::new(),
         public_url: public_url(),
+        lang: "en".into(),
+        dir: "ltr".into(),
+        image: image_name(Lang::EN),
+        alternates: String::new(),
+        lang_links: lang_links(Lang::EN),
     };
+    assets.alternates = alternates(&assets.public_url, &page_langs());
     assets.jsonld = format!(
         r#"<script type="application/ld+json">{}</script>"#,
         load::jsonld::jsonld(&loaded.dataset, &assets.public_url)
@@ -949,7 +1095,9 @@ fn png_size(png: &[u8]) -> Option<(u32, u32)> {
 /// `oembed.json` for the standalone page, when the public URL is known.
 fn write_oembed(out: &Path, loaded: &load::Loaded, public_url: &str, foci: &[String]) -> Result {
     if public_url.is_empty() {
-        println!("build: oembed.json left out: oEmbed needs absolute URLs; set WBW_PUBLIC_URL to the card's public address");
+        println!(
+            "build: oembed.json left out: oEmbed needs absolute URLs; set WBW_PUBLIC_URL to the card's public address"
+        );
         return Ok(());
     }
     let thumbnail = png_size(&read(&out.join("card.png"))?);
@@ -1001,6 +1149,33 @@ fn write_focus_pages(
     Ok(())
 }
 
+/// Each language's standalone and embed page (`index-my.html`,
+/// `embed-my.html`), prerendered in it: readable in that language without
+/// JavaScript, and what the embed snippets and the language links point at.
+fn write_lang_pages(
+    root: &Path,
+    out: &Path,
+    assets: &Assets,
+    dataset: &who_backs_whom_core::Dataset,
+    langs: &[Lang],
+    pages: &[Prerendered],
+) -> Result {
+    let web = root.join("web");
+    let templates = [
+        read_text(&web.join("index.html"))?,
+        read_text(&web.join("embed.html"))?,
+    ];
+    for (lang, html) in langs.iter().zip(pages) {
+        let mut own = assets.in_lang(dataset, *lang);
+        // The dataset's JSON-LD stands once, on the main page.
+        own.jsonld = String::new();
+        for (name, template) in lang_page_names(*lang).iter().zip(&templates) {
+            write(&out.join(name), page(template, &own, html)?)?;
+        }
+    }
+    Ok(())
+}
+
 /// The bytes kept at `key`, or those `make` gives (then kept there): for
 /// renderings that depend only on what their key hashes.
 fn cached(key: &Path, make: impl FnOnce() -> Result<Vec<u8>>) -> Result<Vec<u8>> {
@@ -1023,6 +1198,14 @@ fn write_images(root: &Path, out: &Path, loaded: &load::Loaded, cache: &Path) ->
         cached(&key, || crate::image::png(&card_svg))?,
     )?;
     write(&out.join("card.svg"), card_svg)?;
+    for lang in page_langs() {
+        let svg = crate::image::card_svg_in(&loaded.dataset, lang);
+        let key = cache.join(format!("card-{}.png", content_hash(svg.as_bytes())));
+        write(
+            &out.join(image_name(lang)),
+            cached(&key, || crate::image::png(&svg))?,
+        )?;
+    }
     let icon = read(&root.join("web/icon.svg"))?;
     for size in [192, 512] {
         let key = cache.join(format!("icon-{size}-{}.png", content_hash(&icon)));

@@ -6,6 +6,7 @@
 
 use std::fmt::Write;
 
+use who_backs_whom_core::i18n::{fill, Lang};
 use who_backs_whom_core::layout::{self, svg_number as n};
 use who_backs_whom_core::query::{self, GroupKind};
 use who_backs_whom_core::{Dataset, Filter};
@@ -31,31 +32,63 @@ fn edge_style(group: GroupKind) -> (&'static str, &'static str) {
     }
 }
 
-/// The default view of the card (its focus, backers and opponents) as SVG.
+/// The default view of the card (its focus, backers and opponents) as SVG, in English.
 pub fn card_svg(dataset: &Dataset) -> String {
+    card_svg_in(dataset, Lang::EN)
+}
+
+/// The image's fonts: Latin ones for English; for another language, the
+/// Burmese fonts Debian has (fonts-sil-padauk, fonts-noto-core) first, so
+/// that resvg shapes its text with them (it does not fall back per
+/// character from a Latin font), Padauk first since it has Latin letters,
+/// digits and punctuation too.
+fn fonts(lang: Lang) -> &'static str {
+    if lang == Lang::EN {
+        "DejaVu Sans, Liberation Sans, Arial, sans-serif"
+    } else {
+        "Padauk, Noto Sans Myanmar, DejaVu Sans, Liberation Sans, Arial, sans-serif"
+    }
+}
+
+/// [`card_svg`] in `lang`: every word from its catalogue, the actors' names
+/// and the dataset's title from the dataset's translation (else the originals).
+pub fn card_svg_in(dataset: &Dataset, lang: Lang) -> String {
+    let m = lang.catalogue();
     let focus = dataset.meta.focus;
     let neighbourhood = query::neighbourhood(dataset, focus, &Filter::default());
-    let drawing = layout::layout(dataset, &neighbourhood);
+    let drawing = layout::layout_in(dataset, &neighbourhood, lang);
+    let title = dataset.localized(
+        lang,
+        who_backs_whom_core::model::Field::Title,
+        "",
+        &dataset.meta.title,
+    );
     let scale = (WIDTH - 2.0 * MARGIN) / drawing.width;
     let top = 150.0;
     let height = top + drawing.height * scale + 110.0;
     let mut svg = String::new();
     let _ = write!(
         svg,
-        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif">"##,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{f}">"##,
         w = n(WIDTH),
-        h = n(height.ceil())
+        h = n(height.ceil()),
+        f = fonts(lang)
     );
     let _ = write!(
         svg,
         r##"<rect width="100%" height="100%" fill="#ffffff"/><text x="{m}" y="78" font-size="44" font-weight="700" fill="#1a1a1a">{title}</text><text x="{m}" y="122" font-size="24" fill="#555b62">{sub}</text>"##,
         m = n(MARGIN),
-        title = escape(&dataset.meta.title),
-        sub = escape(&format!(
-            "{} attributed claims from {} sources, dated up to {}. Every claim says who makes it.",
-            dataset.claims.len(),
-            dataset.sources.len(),
-            dataset.meta.as_of
+        title = escape(title.text()),
+        sub = escape(&fill(
+            m.header_meta,
+            &[
+                (
+                    "claims",
+                    &m.count(dataset.claim_count(), m.attributed_claims)
+                ),
+                ("sources", &m.count(dataset.sources.len(), m.sources_count)),
+                ("date", &m.date(dataset.meta.as_of)),
+            ]
         ))
     );
     let _ = write!(
@@ -81,7 +114,7 @@ pub fn card_svg(dataset: &Dataset) -> String {
             svg,
             r##"<text x="4" y="{}" font-size="11" font-weight="700" fill="#555b62">{}</text>"##,
             n(heading.y),
-            heading.band.heading().to_uppercase()
+            escape(&m.bands[heading.band as usize].to_uppercase())
         );
     }
     let node = |svg: &mut String, node: &layout::Node, is_focus: bool| {
@@ -111,10 +144,12 @@ pub fn card_svg(dataset: &Dataset) -> String {
     }
     let _ = write!(
         svg,
-        r##"</g><text x="{m}" y="{y}" font-size="22" fill="#555b62">Solid line: backs · dashed: opposes · dotted: contact.</text><text x="{m}" y="{y2}" font-size="22" fill="#555b62">Open the card to read each claim, who makes it, and where.</text></svg>"##,
+        r##"</g><text x="{m}" y="{y}" font-size="22" fill="#555b62">{legend}</text><text x="{m}" y="{y2}" font-size="22" fill="#555b62">{open}</text></svg>"##,
         m = n(MARGIN),
         y = n(height - 60.0),
-        y2 = n(height - 28.0)
+        y2 = n(height - 28.0),
+        legend = escape(m.image_legend),
+        open = escape(m.image_open)
     );
     svg
 }

@@ -145,6 +145,10 @@ pub struct Catalogue {
     /// `{heading}`, `{claims}`.
     pub node_group: &'static str,
     pub network_label: &'static str,
+    /// The network's key, beside its swatches: backs (solid line), opposes
+    /// (dashed), contact (dotted), the thickest line, the medium line, and
+    /// what a node's size and its badge's number count (beside a swatch of
+    /// two nodes and a badge).
     pub legend: [&'static str; 6],
     pub not_drawn: Plural,
 
@@ -201,6 +205,12 @@ pub struct Catalogue {
     pub translated_by: &'static str,
     /// Shown only in languages whose script old phones render wrongly ("" for none).
     pub font_hint: &'static str,
+
+    // The card image (card.png, card-my.png).
+    /// The key under the drawing: what each kind of line and a node's size mean.
+    pub image_legend: &'static str,
+    /// The image's last line: where the claims are.
+    pub image_open: &'static str,
 }
 
 /// Catalogues are one per language: equal when they are the same language.

@@ -116,12 +116,12 @@ pub const CATALOGUE: Catalogue = Catalogue {
     node_group: "{heading}: {claims}",
     network_label: "Network of claims around {name}. The list view gives the same content as text.",
     legend: [
-        "solid line: backs",
-        "dashed line: opposes",
-        "dotted line: contact",
-        "thick: arms or training",
-        "medium: election support or observers",
-        "number: claims",
+        "backs",
+        "opposes",
+        "contact",
+        "arms, training",
+        "elections",
+        "claims",
     ],
     not_drawn: Plural { one: "{n} more actor in the list view.", other: "{n} more actors in the list view." },
 
@@ -164,4 +164,7 @@ pub const CATALOGUE: Catalogue = Catalogue {
     show_translation: "Show the translation",
     translated_by: "Translated by {translator}",
     font_hint: "",
+
+    image_legend: "Solid line: backs · dashed: opposes · dotted: contact · thick: arms · size, number: claims.",
+    image_open: "Open the card to read each claim, who makes it, and where.",
 };
