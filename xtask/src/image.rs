@@ -9,7 +9,7 @@ use std::fmt::Write;
 use who_backs_whom_core::i18n::{fill, Lang};
 use who_backs_whom_core::layout::{self, svg_number as n};
 use who_backs_whom_core::query::{self, GroupKind};
-use who_backs_whom_core::{Dataset, Filter};
+use who_backs_whom_core::{Dataset, Filter, RelationFamily};
 
 use crate::Result;
 
@@ -22,6 +22,14 @@ fn escape(text: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+}
+
+fn band_colour(band: layout::Band) -> &'static str {
+    match band {
+        layout::Band::Backing => "#0b6b3a",
+        layout::Band::Opposing => "#a3122b",
+        layout::Band::Contacts => "#4a5560",
+    }
 }
 
 fn edge_style(group: GroupKind) -> (&'static str, &'static str) {
@@ -99,14 +107,15 @@ pub fn card_svg_in(dataset: &Dataset, lang: Lang) -> String {
     );
     for edge in &drawing.edges {
         let (colour, dash) = edge_style(edge.group);
-        let ((x1, y1), (x2, y2)) = (edge.from, edge.to);
+        let width = match edge.family {
+            RelationFamily::Military => "5.5",
+            RelationFamily::Electoral => "3.5",
+            RelationFamily::Political => "2",
+        };
         let _ = write!(
             svg,
-            r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{colour}" stroke-width="2" stroke-dasharray="{dash}"/>"#,
-            n(x1),
-            n(y1),
-            n(x2),
-            n(y2)
+            r#"<path d="{}" fill="none" stroke="{colour}" stroke-width="{width}" stroke-linejoin="round" stroke-dasharray="{dash}"/>"#,
+            edge.path()
         );
     }
     for heading in &drawing.headings {
@@ -117,24 +126,62 @@ pub fn card_svg_in(dataset: &Dataset, lang: Lang) -> String {
             escape(&m.bands[heading.band as usize].to_uppercase())
         );
     }
+    // Nodes as the card draws them (components/network.rs, styles/card.css,
+    // light theme): ringed and tinted by band, a glyph for the kind, the
+    // claim count on the rim; the focus in a dark box.
     let node = |svg: &mut String, node: &layout::Node, is_focus: bool| {
-        let fill = if is_focus { "#1a1a1a" } else { "#ffffff" };
+        let colour = band_colour(node.band);
+        let (glyph_fill, text_fill) = if is_focus {
+            let (left, top, right, bottom) = node.bounds();
+            let _ = write!(
+                svg,
+                r##"<rect x="{}" y="{}" width="{}" height="{}" rx="8" fill="#1a1a1a"/>"##,
+                n(left),
+                n(top),
+                n(right - left),
+                n(bottom - top)
+            );
+            ("#ffffff", "#ffffff")
+        } else {
+            let _ = write!(
+                svg,
+                r##"<circle cx="{}" cy="{}" r="{}" fill="#ffffff" stroke="{colour}" stroke-width="2"/>"##,
+                n(node.x),
+                n(node.y),
+                n(node.radius)
+            );
+            (colour, "#1a1a1a")
+        };
+        let (gx, gy, size) = node.glyph;
         let _ = write!(
             svg,
-            r##"<circle cx="{}" cy="{}" r="{}" fill="{fill}" stroke="#1a1a1a" stroke-width="1.5"/>"##,
-            n(node.x),
-            n(node.y),
-            n(node.radius)
+            r#"<path d="{}" fill="{glyph_fill}" fill-rule="evenodd" transform="translate({} {}) scale({})"/>"#,
+            layout::glyph(node.kind),
+            n(gx),
+            n(gy),
+            size / 24.0
         );
         for (i, line) in node.label.iter().enumerate() {
             let _ = write!(
                 svg,
-                r##"<text x="{}" y="{}" font-size="{}" text-anchor="middle" fill="#1a1a1a" font-weight="{}" stroke="#ffffff" stroke-width="3" paint-order="stroke">{}</text>"##,
-                n(node.x),
+                r##"<text x="{}" y="{}" font-size="{}" text-anchor="middle" fill="{text_fill}" font-weight="{}" stroke="{}" stroke-width="3" paint-order="stroke">{}</text>"##,
+                n(node.label_x),
                 n(node.label_y + i as f32 * layout::LINE_HEIGHT),
                 n(layout::FONT_SIZE),
                 if is_focus { 700 } else { 400 },
+                if is_focus { "none" } else { "#ffffff" },
                 escape(line)
+            );
+        }
+        if let Some(badge) = drawing.badges.iter().find(|b| b.actor == node.actor) {
+            let _ = write!(
+                svg,
+                r##"<circle cx="{x}" cy="{y}" r="{r}" fill="#ffffff" stroke="#555b62" stroke-width="1.5"/><text x="{x}" y="{ty}" font-size="12" font-weight="700" text-anchor="middle" fill="#1a1a1a">{count}</text>"##,
+                x = n(badge.x),
+                y = n(badge.y),
+                r = n(layout::BADGE_RADIUS),
+                ty = n(badge.y + 4.0),
+                count = m.number(badge.claims)
             );
         }
     };

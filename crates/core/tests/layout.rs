@@ -90,10 +90,15 @@ fn every_label_line_fits_the_line_budget_for_any_focus() {
                 "{:?}",
                 node.label
             );
+            let budget = if node.actor == l.focus.actor {
+                layout::FOCUS_LINE_CHARS
+            } else {
+                LINE_CHARS
+            };
             for line in &node.label {
                 assert!(
-                    line.chars().count() <= LINE_CHARS,
-                    "`{line}` is longer than {LINE_CHARS}"
+                    line.chars().count() <= budget,
+                    "`{line}` is longer than {budget}"
                 );
             }
         }
@@ -162,13 +167,31 @@ fn one_edge_per_drawn_actor_and_group() {
                 .find(|t| t.actor == edge.actor)
                 .expect("tie");
             assert_eq!(edge.claims, tie.claims.len());
-            assert_eq!(edge.to, (l.focus.x, l.focus.y));
+            // From inside its node to the border of the focus box.
             let node = l
                 .nodes
                 .iter()
                 .find(|node| node.actor == edge.actor)
                 .expect("node");
-            assert_eq!(edge.from, (node.x, node.y));
+            let (x, y) = edge.from();
+            assert!(
+                (x - node.x).hypot(y - node.y) < node.radius,
+                "focus {}: the edge of {} starts outside its circle",
+                name(&d, n.focus),
+                name(&d, edge.actor)
+            );
+            let (left, top, right, bottom) = l.focus.bounds();
+            let (x, y) = edge.to();
+            let on_border = ((x - left).abs() < 2.0 || (x - right).abs() < 2.0)
+                && (top - 2.0..=bottom + 2.0).contains(&y)
+                || ((y - top).abs() < 2.0 || (y - bottom).abs() < 2.0)
+                    && (left - 2.0..=right + 2.0).contains(&x);
+            assert!(
+                on_border,
+                "focus {}: the edge of {} ends at ({x}, {y}), not on the focus box",
+                name(&d, n.focus),
+                name(&d, edge.actor)
+            );
         }
     }
 }
@@ -227,12 +250,14 @@ fn an_actor_with_several_edges_gets_them_bent_apart() {
     let l = layout::layout(&d, &query::neighbourhood(&d, focus, &Filter::default()));
     assert_eq!(l.nodes.len(), 1);
     assert_eq!(l.nodes[0].band, Band::Backing, "backing comes first");
-    let bends: Vec<f32> = l.edges.iter().map(|e| e.bend).collect();
-    assert_eq!(bends.len(), 2);
-    assert!(
-        bends[0] != bends[1] && bends[0] + bends[1] == 0.0,
-        "{bends:?}"
-    );
+    assert_eq!(l.edges.len(), 2);
+    // Parallel and apart all along.
+    for i in 0..=20 {
+        let t = i as f32 / 20.0;
+        let (a, b) = (l.edges[0].point_at(t), l.edges[1].point_at(t));
+        let gap = (a.0 - b.0).hypot(a.1 - b.1);
+        assert!(gap > 4.0, "the two edges are {gap} apart at {t}");
+    }
 }
 
 fn many_backers(count: usize) -> (Dataset, ActorId) {
@@ -460,7 +485,7 @@ fn label_box(node: &Node) -> (f32, f32, f32, f32) {
     let half = widest * 7.0 / 2.0;
     let top = node.label_y - layout::FONT_SIZE;
     let bottom = node.label_y + layout::LINE_HEIGHT * (node.label.len() as f32 - 1.0) + 3.0;
-    (node.x - half, top, node.x + half, bottom)
+    (node.label_x - half, top, node.label_x + half, bottom)
 }
 
 #[test]
@@ -530,12 +555,37 @@ fn assert_badges_clear(d: &Dataset, l: &NetworkLayout) {
             "focus {focus}: the badge of {who} counts all its edges"
         );
         let circle = (badge.x, badge.y, layout::BADGE_RADIUS);
-        for node in all_nodes(l) {
+        // On the rim of its own node: touching it, its centre (and number)
+        // outside the circle.
+        let own = l.nodes.iter().find(|n| n.actor == badge.actor).unwrap();
+        let reach = (badge.x - own.x).hypot(badge.y - own.y);
+        assert!(
+            reach > own.radius + 2.0 && reach < own.radius + layout::BADGE_RADIUS,
+            "focus {focus}: the badge of {who} is not on its rim"
+        );
+        for edge in &l.edges {
+            for i in 0..=200 {
+                let (x, y) = edge.point_at(i as f32 / 200.0);
+                let inside = (x - own.x).hypot(y - own.y) < own.radius;
+                assert!(
+                    inside || (x - badge.x).hypot(y - badge.y) >= layout::BADGE_RADIUS + 1.0,
+                    "focus {focus}: the edge of {} crosses the badge of {who}",
+                    name(d, edge.actor)
+                );
+            }
+        }
+        assert!(
+            !circle_meets_box(circle, l.focus.bounds()),
+            "focus {focus}: the badge of {who} covers the focus box"
+        );
+        for node in l.nodes.iter().filter(|n| n.actor != badge.actor) {
             assert!(
                 !circles_overlap(circle, (node.x, node.y, node.radius)),
                 "focus {focus}: the badge of {who} covers the circle of {}",
                 name(d, node.actor)
             );
+        }
+        for node in all_nodes(l) {
             assert!(
                 !circle_meets_box(circle, label_box(node)),
                 "focus {focus}: the badge of {who} covers the label of {}",
@@ -571,5 +621,225 @@ fn badges_are_clear_for_any_focus_and_crowded_neighbourhoods() {
         let (d, focus) = both_sides(backers, opponents, contacts);
         let l = layout::layout(&d, &query::neighbourhood(&d, focus, &Filter::default()));
         assert_badges_clear(&d, &l);
+    }
+}
+
+/// Crowded synthetic neighbourhoods: one side filled row by row (every third
+/// actor in two groups), both sides in many mixes, and long names.
+fn crowded() -> Vec<(Dataset, NetworkLayout)> {
+    let mut cases: Vec<(Dataset, ActorId)> = (1..=MAX_PER_SIDE + 3).map(many_backers).collect();
+    for (backers, opponents, contacts) in [
+        (11, 11, 0),
+        (11, 6, 5),
+        (4, 0, 9),
+        (0, 3, 3),
+        (3, 1, 1),
+        (5, 0, 0),
+        (0, 2, 4),
+        (2, 8, 3),
+    ] {
+        cases.push(both_sides(backers, opponents, contacts));
+    }
+    let mut b = Builder::new();
+    let focus = b.actor("focus", "The Very Long Named Focus Actor Of Many Words");
+    for i in 0..MAX_PER_SIDE {
+        let name = format!("Wwwwwwwwwwwww Mmmmmmmmmmmmm Wwwwwwwwww {i}");
+        let backer = b.actor(&format!("b-{i}"), &name);
+        b.claim(backer, Stance::Backs, focus, None);
+        let opponent = b.actor(&format!("o-{i}"), &name);
+        b.claim(opponent, Stance::Opposes, focus, None);
+        b.claim(focus, Stance::Neutral, opponent, None);
+        for _ in 0..i {
+            b.claim(backer, Stance::Backs, focus, None);
+        }
+    }
+    cases.push((b.build(focus), focus));
+    cases
+        .into_iter()
+        .map(|(d, focus)| {
+            let l = layout::layout(&d, &query::neighbourhood(&d, focus, &Filter::default()));
+            (d, l)
+        })
+        .collect()
+}
+
+/// Every layout to check: each focus of the shipped dataset, then the
+/// crowded synthetic ones.
+fn every_case() -> Vec<(Dataset, NetworkLayout)> {
+    let d = common::shipped().dataset;
+    let mut cases: Vec<(Dataset, NetworkLayout)> = layouts(&d)
+        .into_iter()
+        .map(|(_, l)| (d.clone(), l))
+        .collect();
+    cases.extend(crowded());
+    cases
+}
+
+/// Half the widest edge (5.5 units).
+const HALF_EDGE: f32 = 2.75;
+
+fn inside(
+    (x, y): (f32, f32),
+    (left, top, right, bottom): (f32, f32, f32, f32),
+    margin: f32,
+) -> bool {
+    left - margin < x && x < right + margin && top - margin < y && y < bottom + margin
+}
+
+fn samples(edge: &layout::Edge) -> impl Iterator<Item = (f32, f32)> + '_ {
+    (0..=400).map(move |i| edge.point_at(i as f32 / 400.0))
+}
+
+#[test]
+fn no_edge_enters_the_focus_box_so_none_crosses_its_name() {
+    for (d, l) in every_case() {
+        let focus = l.focus.bounds();
+        // The box holds the whole name and the glyph.
+        assert!(inside(
+            (l.focus.glyph.0, l.focus.glyph.1),
+            focus,
+            -l.focus.glyph.2 / 2.0
+        ));
+        let label = label_box(&l.focus);
+        assert!(
+            label.0 >= focus.0 && label.2 <= focus.2 && label.1 >= focus.1 && label.3 <= focus.3,
+            "focus {}: its name {label:?} is not inside its box {focus:?}",
+            name(&d, l.focus.actor)
+        );
+        for edge in &l.edges {
+            for point in samples(edge) {
+                assert!(
+                    !inside(point, focus, -0.5),
+                    "focus {}: the edge of {} enters the focus box at {point:?}",
+                    name(&d, l.focus.actor),
+                    name(&d, edge.actor)
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn no_edge_crosses_any_label_for_any_focus_and_crowded_neighbourhoods() {
+    for (d, l) in every_case() {
+        for edge in &l.edges {
+            for node in all_nodes(&l) {
+                let label = label_box(node);
+                if let Some(point) = samples(edge).find(|p| inside(*p, label, HALF_EDGE)) {
+                    panic!(
+                        "focus {}: the edge of {} crosses the label {:?} of {} at {point:?}",
+                        name(&d, l.focus.actor),
+                        name(&d, edge.actor),
+                        node.label,
+                        name(&d, node.actor)
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn no_edge_crosses_another_node_or_a_heading_in_crowded_neighbourhoods() {
+    for (d, l) in every_case() {
+        assert_edges_clear_of_other_nodes(&d, &l, CLEAR);
+        for heading in &l.headings {
+            let width = heading.band.heading().chars().count() as f32 * 8.0;
+            let text = (4.0, heading.y - 10.0, 4.0 + width, heading.y + 3.0);
+            for edge in &l.edges {
+                if let Some(point) = samples(edge).find(|p| inside(*p, text, HALF_EDGE)) {
+                    panic!(
+                        "focus {}: the edge of {} crosses the heading {:?} at {point:?}",
+                        name(&d, l.focus.actor),
+                        name(&d, edge.actor),
+                        heading.band.heading()
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn no_two_nodes_overlap_and_all_lie_inside_in_crowded_neighbourhoods() {
+    for (d, l) in crowded() {
+        let nodes: Vec<&Node> = all_nodes(&l).collect();
+        for (i, a) in nodes.iter().enumerate() {
+            let (left, top, right, bottom) = a.bounds();
+            assert!(left >= 0.0 && right <= WIDTH && top >= 0.0 && bottom <= l.height);
+            let label = label_box(a);
+            assert!(
+                label.0 >= 0.0 && label.2 <= WIDTH,
+                "{:?} is cut off",
+                a.label
+            );
+            for b in &nodes[i + 1..] {
+                assert!(
+                    !overlap(a.bounds(), b.bounds()),
+                    "focus {}: {} overlaps {}",
+                    name(&d, l.focus.actor),
+                    name(&d, a.actor),
+                    name(&d, b.actor)
+                );
+            }
+        }
+        assert_badges_clear(&d, &l);
+    }
+}
+
+#[test]
+fn node_size_grows_with_the_claims_linking_it_to_the_focus() {
+    assert_eq!(layout::node_radius(1), layout::RADIUS);
+    for claims in 1..30 {
+        assert!(layout::node_radius(claims + 1) >= layout::node_radius(claims));
+    }
+    assert!(layout::node_radius(4) > layout::node_radius(1) + 3.0);
+    assert_eq!(layout::node_radius(9), layout::MAX_RADIUS);
+    assert_eq!(layout::node_radius(50), layout::MAX_RADIUS);
+    for (d, l) in every_case() {
+        for node in &l.nodes {
+            let badge = l.badges.iter().find(|b| b.actor == node.actor).unwrap();
+            assert_eq!(node.claims, badge.claims);
+            assert_eq!(
+                node.radius,
+                layout::node_radius(node.claims),
+                "focus {}: {}",
+                name(&d, l.focus.actor),
+                name(&d, node.actor)
+            );
+        }
+    }
+    // The junta's neighbourhood: Alexander Lukashenko (9 claims) is drawn
+    // larger than China (1).
+    let d = common::shipped().dataset;
+    let junta = common::actor(&d, "myanmar-junta");
+    let l = layout::layout(&d, &query::neighbourhood(&d, junta, &Filter::default()));
+    let radius = |id: &str| {
+        let a = common::actor(&d, id);
+        l.nodes.iter().find(|n| n.actor == a).unwrap().radius
+    };
+    assert!(radius("alexander-lukashenko") > radius("belarus"));
+    assert!(radius("belarus") > radius("china"));
+}
+
+#[test]
+fn every_kind_has_its_own_glyph_drawn_inside_its_node() {
+    use who_backs_whom_core::ActorKind;
+    let glyphs: HashSet<&str> = ActorKind::ALL.iter().map(|k| layout::glyph(*k)).collect();
+    assert_eq!(glyphs.len(), ActorKind::ALL.len(), "one glyph per kind");
+    for path in &glyphs {
+        // Absolute coordinates stay in the 24-unit box (the paths' relative
+        // steps are checked by the browser suite, which measures them).
+        assert!(path.starts_with('M'), "{path}");
+    }
+    for (d, l) in every_case() {
+        for node in &l.nodes {
+            assert_eq!(node.kind, d.actor(node.actor).kind);
+            let (x, y, size) = node.glyph;
+            assert_eq!((x, y), (node.x, node.y));
+            // The glyph's 21-unit square, scaled to `size`, inside the circle.
+            let half_diagonal = size / 24.0 * 10.5 * std::f32::consts::SQRT_2;
+            assert!(half_diagonal < node.radius, "{size} in {}", node.radius);
+        }
     }
 }
