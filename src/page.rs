@@ -140,7 +140,7 @@ pub fn Page(props: &PageProps) -> Html {
         });
     }
     use_url_writer(card.state().options(), &dataset);
-    html! { <Card card={card} notices={(*notices).clone()} /> }
+    html! { <Card card={card} notices={(*notices).clone()} page=true /> }
 }
 
 /// Writes the card's options into the URL a moment after they change, not
@@ -158,7 +158,11 @@ fn use_url_writer(options: Options, dataset: &DatasetRef) {
         let Some(previous) = written.replace(Some(options.clone())) else {
             return;
         };
-        let focus_changed = previous.snapshot.focus != options.snapshot.focus;
+        // A new centre, or details opened where none were, is a step the
+        // browser's Back undoes (it closes the details, returning the
+        // reader to the actor they chose).
+        let focus_changed = previous.snapshot.focus != options.snapshot.focus
+            || (previous.snapshot.selected.is_none() && options.snapshot.selected.is_some());
         let earlier_new_entry = pending.borrow().as_ref().is_some_and(|(_, new)| *new);
         *pending.borrow_mut() =
             Some((options.format(&dataset), focus_changed || earlier_new_entry));

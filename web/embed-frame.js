@@ -12,6 +12,14 @@
  * { type: 'who-backs-whom:request-height' } from the parent (the loader asks
  * once, for frames that loaded before it) it posts the height again.
  *
+ * The card never scrolls the host page. When a reader's tap should bring a
+ * part of the card into view (the claims of the actor they chose, or, on
+ * Back, the actor again), the card dispatches 'who-backs-whom:scroll-request'
+ * on this document with detail { top } (px from the top of the card's
+ * document) and this script passes it on as
+ *   { type: 'who-backs-whom:scroll', top }
+ * which only embed-loader.js acts on (after checking window, origin and shape).
+ *
  * Datawrapper's published listener (developer.datawrapper.de, "responsive
  * iframe") resizes the iframe whose contentWindow is event.source, whatever
  * the key; its older embed.js looks the key up as
@@ -100,6 +108,11 @@
     if (event.source !== window.parent || !data || data.type !== 'who-backs-whom:request-height') return;
     last = -1;
     schedule();
+  });
+  document.addEventListener('who-backs-whom:scroll-request', function (event) {
+    var top = event.detail && event.detail.top;
+    if (typeof top !== 'number' || !isFinite(top) || top < 0 || top > 20000) return;
+    window.parent.postMessage({ type: 'who-backs-whom:scroll', top: Math.round(top) }, '*');
   });
   window.addEventListener('load', schedule);
   window.addEventListener('resize', schedule);

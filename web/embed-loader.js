@@ -10,7 +10,15 @@
  * exactly the shape { type: 'who-backs-whom:height', height } (or the AMP form
  * { sentinel: 'amp', type: 'embed-size', height }) with a finite height in
  * 100..20000. Iframes added later are found when they report. Without this
- * script the iframe keeps its fixed height. Safe to include more than once;
+ * script the iframe keeps its fixed height.
+ *
+ * It is also the only way the card scrolls the host page: after a reader's
+ * tap the card may ask, with exactly { type: 'who-backs-whom:scroll', top }
+ * (top: px from the top of the card's document, a finite number in
+ * 0..20000, checked like the height), to bring that point into view; the
+ * loader scrolls the page only if the point lies above the viewport or in
+ * its lower half, smoothly unless the reader prefers reduced motion.
+ * Without this script the host page is never scrolled. Safe to include more than once;
  * its one global is the guard property below. No inline style, no eval: it
  * works under a strict Content-Security-Policy (CSSOM height only). */
 (function () {
@@ -68,14 +76,35 @@
     }
   }
 
+  /** The point a message asks to bring into view, or null if it is not exactly a scroll message. */
+  function requestedTop(data) {
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) return null;
+    if (Object.getPrototypeOf(data) !== Object.prototype) return null;
+    if (Object.keys(data).sort().join(',') !== 'top,type' || data.type !== 'who-backs-whom:scroll') return null;
+    var top = data.top;
+    if (typeof top !== 'number' || !isFinite(top) || top < 0 || top > MAX) return null;
+    return top;
+  }
+
+  /** Brings the point `top` of the frame's document into view (the frame is sized to its content). */
+  function reveal(frame, top) {
+    var rect = frame.getBoundingClientRect();
+    var y = rect.top + frame.clientTop + top;
+    if (y >= 0 && y <= window.innerHeight / 2) return;
+    var reduce = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    window.scrollTo({ top: Math.max(0, window.scrollY + y), behavior: reduce ? 'auto' : 'smooth' });
+  }
+
   window.addEventListener('message', function (event) {
     var height = reportedHeight(event.data);
-    if (height === null || !event.source || event.origin === 'null') return;
+    var top = height === null ? requestedTop(event.data) : null;
+    if ((height === null && top === null) || !event.source || event.origin === 'null') return;
     var frames = document.querySelectorAll(SELECTOR);
     for (var i = 0; i < frames.length; i++) {
       var frame = frames[i];
       if (frame.contentWindow === event.source && srcOrigin(frame) === event.origin) {
-        resize(frame, height);
+        if (height !== null) resize(frame, height);
+        else reveal(frame, top);
       }
     }
   });

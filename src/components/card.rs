@@ -21,6 +21,7 @@ use super::filters::Filters;
 use super::i18n::{DataText, LangContext};
 use super::list::ListView;
 use super::network::NetworkView;
+use super::reveal;
 use super::share::SharePanel;
 use super::sources::SourcesPanel;
 use super::timeline::TimelineView;
@@ -170,6 +171,28 @@ pub struct CardProps {
     /// Base URL of the data downloads, source copies and parts ("" = beside the page).
     #[prop_or_default]
     pub asset_base: AttrValue,
+    /// The card is its page's main content (the standalone and embed pages):
+    /// its title is the page's `h1`. On a host page it is an `h2`.
+    #[prop_or_default]
+    pub page: bool,
+}
+
+/// The level of the card's title, for the headings of its parts: 1 on the
+/// card's own page, 2 on a host page (under the host's `h1`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TitleLevel(pub u8);
+
+impl TitleLevel {
+    /// The tag of a heading `depth` levels below the title: `"h3"`.
+    pub fn below(self, depth: u8) -> String {
+        format!("h{}", (self.0 + depth).min(6))
+    }
+}
+
+/// The title level the card provides (2 outside a card).
+#[hook]
+pub fn use_title_level() -> TitleLevel {
+    use_context::<TitleLevel>().unwrap_or(TitleLevel(2))
 }
 
 #[component]
@@ -190,10 +213,13 @@ pub fn Card(props: &CardProps) -> Html {
         asset_base: props.asset_base.clone(),
     };
     let lang = LangContext(props.card.state().language(props.card.dataset()));
+    let level = TitleLevel(if props.page { 1 } else { 2 });
     html! {
         <ContextProvider<CardContext> {context}>
             <ContextProvider<LangContext> context={lang}>
-                <CardBody card={props.card.clone()} notices={props.notices.clone()} />
+                <ContextProvider<TitleLevel> context={level}>
+                    <CardBody card={props.card.clone()} notices={props.notices.clone()} />
+                </ContextProvider<TitleLevel>>
             </ContextProvider<LangContext>>
         </ContextProvider<CardContext>>
     }
@@ -205,33 +231,84 @@ struct BodyProps {
     notices: Rc<Vec<Notice>>,
 }
 
-/// When the control a reader used goes away (closing the details, a new
-/// centre, the last step back), keyboard focus moves to the question
-/// instead of falling to the page. Returns the dispatcher and the title's ref.
+/// What the card does with scroll and focus once a reader's action has rendered.
+#[derive(Clone, Copy, PartialEq)]
+enum After {
+    /// An actor was chosen: bring its claims into view (`reveal`).
+    Reveal,
+    /// The details closed: back to where the reader was, else the question.
+    Return,
+    /// A new centre: keyboard focus to the question.
+    Title,
+}
+
+/// Tap and see: choosing an actor brings its claims into view (and, on a
+/// phone, keyboard focus to their heading); closing them, with the card's
+/// control or the browser's Back, returns the reader to where they were.
+/// When the control a reader used goes away (a new centre, the last step
+/// back), keyboard focus moves to the question instead of falling to the
+/// page. Returns the dispatcher, the title's ref and the stage's ref.
 #[hook]
-fn use_dispatch(card: &CardControl) -> (Callback<Action>, NodeRef) {
+fn use_dispatch(card: &CardControl) -> (Callback<Action>, NodeRef, NodeRef) {
     let title_ref = use_node_ref();
-    let focus_moves = use_state(|| 0u32);
+    let stage_ref = use_node_ref();
+    let moves = use_state(|| 0u32);
+    let after = use_mut_ref(|| None::<After>);
+    let origin = use_mut_ref(|| None::<reveal::Origin>);
     {
-        let title_ref = title_ref.clone();
-        use_effect_with(*focus_moves, move |moves| {
-            if *moves > 0 {
+        let (title_ref, stage_ref) = (title_ref.clone(), stage_ref.clone());
+        let (after, origin) = (after.clone(), origin.clone());
+        let selected = card.state().selected;
+        use_effect_with((*moves, selected), move |(_, selected)| {
+            let focus_title = || {
                 if let Some(title) = title_ref.cast::<web_sys::HtmlElement>() {
                     let _ = title.focus();
                 }
+            };
+            let next = after.borrow_mut().take();
+            match next {
+                Some(After::Reveal) => {
+                    if let Some(stage) = stage_ref.cast::<web_sys::Element>() {
+                        reveal::reveal(&stage);
+                    }
+                }
+                Some(After::Title) => focus_title(),
+                // The details closed: by the card's control (Return) or the
+                // browser's Back (a Restore that clears the selection).
+                _ if selected.is_none() => {
+                    let back = origin.borrow_mut().take().is_some_and(reveal::restore);
+                    if !back && next == Some(After::Return) {
+                        focus_title();
+                    }
+                }
+                _ => {}
             }
         });
     }
-    let card = card.clone();
+    let (card, stage) = (card.clone(), stage_ref.clone());
     let dispatch = Callback::from(move |action: Action| {
-        let removes_control =
-            matches!(action, Action::Deselect | Action::Refocus(_) | Action::Back);
+        let next = match action {
+            Action::Select(_) => {
+                let card_root = stage
+                    .cast::<web_sys::Element>()
+                    .and_then(|s| s.closest(".wbw").ok().flatten());
+                *origin.borrow_mut() = card_root.as_ref().and_then(reveal::remember);
+                Some(After::Reveal)
+            }
+            Action::Deselect => Some(After::Return),
+            Action::Refocus(_) | Action::Back => {
+                *origin.borrow_mut() = None;
+                Some(After::Title)
+            }
+            _ => None,
+        };
         card.dispatch(action);
-        if removes_control {
-            focus_moves.set(*focus_moves + 1);
+        if let Some(next) = next {
+            *after.borrow_mut() = Some(next);
+            moves.set(*moves + 1);
         }
     });
-    (dispatch, title_ref)
+    (dispatch, title_ref, stage_ref)
 }
 
 #[component]
@@ -243,7 +320,8 @@ fn CardBody(props: &BodyProps) -> Html {
         (data.clone(), state.focus, state.filter.clone()),
         |(data, focus, filter)| query::neighbourhood(data, *focus, filter),
     );
-    let (dispatch, title_ref) = use_dispatch(card);
+    let (dispatch, title_ref, stage_ref) = use_dispatch(card);
+    let level = use_title_level();
     let dataset: &Dataset = &data;
     let theme = match state.theme {
         Theme::Auto => None,
@@ -255,9 +333,10 @@ fn CardBody(props: &BodyProps) -> Html {
         <section class="wbw" data-theme={theme} aria-labelledby="wbw-title"
             lang={m.code} dir={m.dir} data-failed={m.could_not_start}>
             { language_bar(dataset, lang, &dispatch) }
-            { header(dataset, lang, state.show_header) }
+            { header(dataset, lang, state.show_header, level) }
             { notices(m, &props.notices) }
-            { focus_bar(dataset, lang, state, &dispatch, title_ref) }
+            <super::story::StoryBar at={state.story} dispatch={dispatch.clone()} />
+            { focus_bar(dataset, lang, state, &dispatch, (title_ref, level)) }
             <div class="wbw-toolbar">
                 <div class="wbw-tabs" role="group" aria-label={m.view_group}>
                     { for View::ALL.into_iter().map(|view| view_button(m, state, view, &dispatch)) }
@@ -266,8 +345,11 @@ fn CardBody(props: &BodyProps) -> Html {
                     shown={neighbourhood.shown_claims} total={neighbourhood.total_claims}
                     dispatch={dispatch.clone()} />
             </div>
-            { view(card, &neighbourhood, &dispatch) }
-            { detail(card, &dispatch) }
+            // The view and the chosen actor's claims: side by side on a wide card.
+            <div class="wbw-stage" ref={stage_ref}>
+                { view(card, &neighbourhood, &dispatch) }
+                { detail(card, &dispatch) }
+            </div>
             <SourcesPanel />
             <SharePanel options={state.options()} />
             <p class="wbw-live wbw-visually-hidden" aria-live="polite">{ &state.announcement }</p>
@@ -301,17 +383,18 @@ fn language_bar(dataset: &Dataset, lang: Lang, dispatch: &Callback<Action>) -> H
     html! { <>{ switch }{ hint }{ review }</> }
 }
 
-fn header(dataset: &Dataset, lang: Lang, shown: bool) -> Html {
+fn header(dataset: &Dataset, lang: Lang, shown: bool, level: TitleLevel) -> Html {
     let m = lang.catalogue();
     let meta = &dataset.meta;
     let title = dataset.localized(lang, Field::Title, "", &meta.title);
     let title_lang = super::i18n::source_lang(lang, title);
+    let tag = level.below(0);
     if !shown {
-        return html! { <h2 id="wbw-title" class="wbw-visually-hidden" lang={title_lang}>{ title.text().to_string() }</h2> };
+        return html! { <@{tag} id="wbw-title" class="wbw-visually-hidden" lang={title_lang}>{ title.text().to_string() }</@> };
     }
     html! {
         <header class="wbw-header">
-            <h2 id="wbw-title" class="wbw-title" lang={title_lang}>{ title.text().to_string() }</h2>
+            <@{tag} id="wbw-title" class="wbw-title" lang={title_lang}>{ title.text().to_string() }</@>
             <p class="wbw-meta">
                 { fill(m.header_meta, &[
                     ("claims", &m.count(dataset.claim_count(), m.attributed_claims)),
@@ -355,10 +438,18 @@ fn focus_bar(
     lang: Lang,
     state: &CardState,
     dispatch: &Callback<Action>,
-    title_ref: NodeRef,
+    (title_ref, level): (NodeRef, TitleLevel),
 ) -> Html {
     let m = lang.catalogue();
     let focus = dataset.actor(state.focus);
+    let name = dataset.actor_name(state.focus, lang);
+    // Under the dataset's own title, which asks the question about its
+    // focus, the focus is named, not asked about a second time.
+    let heading = if state.show_header && state.focus == dataset.meta.focus {
+        name.to_string()
+    } else {
+        fill(m.question, &[("name", name)])
+    };
     let back = state.trail.last().map(|previous| {
         html! {
             <button type="button" class="wbw-back" onclick={dispatch.reform(|_| Action::Back)}>
@@ -369,7 +460,7 @@ fn focus_bar(
     html! {
         <div class="wbw-focusbar">
             { back.unwrap_or_default() }
-            <h3 class="wbw-focus-title" tabindex="-1" ref={title_ref}>{ fill(m.question, &[("name", dataset.actor_name(state.focus, lang))]) }</h3>
+            <@{level.below(1)} class="wbw-focus-title" tabindex="-1" ref={title_ref}>{ heading }</@>
             <p class="wbw-focus-desc">
                 <DataText field={Field::ActorDescription} id={focus.id.to_string()} original={focus.description.to_string()} />
             </p>
@@ -450,14 +541,18 @@ fn view(
 fn detail(card: &CardControl, dispatch: &Callback<Action>) -> Html {
     let state = card.state();
     let Some(selected) = state.selected else {
-        return Html::default();
+        if state.view != View::Network {
+            return Html::default();
+        }
+        let m = state.language(card.dataset()).catalogue();
+        return html! { <p class="wbw-detail-hint">{ m.choose_actor }</p> };
     };
     if card.part_status(selected) != PartStatus::Ready {
         let lang = state.language(card.dataset());
         let name = card.dataset().actor_name(selected, lang).to_string();
         return html! {
             <section class="wbw-detail" aria-labelledby="wbw-detail-title">
-                <div class="wbw-detail-head"><h3 id="wbw-detail-title">{ name }</h3></div>
+                <div class="wbw-detail-head"><h3 id="wbw-detail-title" class="wbw-detail-title" tabindex="-1">{ name }</h3></div>
                 { part_placeholder(card, selected) }
             </section>
         };

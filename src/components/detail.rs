@@ -1,5 +1,7 @@
-//! The detail panel of the selected actor: who it is, and every claim about
-//! it (those with the focus first), with a button to put it in the centre.
+//! The detail panel of the selected actor: who it is, how many of the claims
+//! about it are stated, reported, alleged or disputed, and every claim about
+//! it grouped by relation (the relations with the focus first), each claim
+//! compact with its quote one tap away; a button puts the actor in the centre.
 
 use who_backs_whom_core::i18n::fill;
 use who_backs_whom_core::model::Field;
@@ -30,13 +32,15 @@ pub fn Detail(props: &DetailProps) -> Html {
     let name = dataset.actor_name(props.actor, lang);
     let claims = query::claims_about(dataset, props.actor, props.focus, &props.filter);
     let shown = super::more::use_shown((props.actor, props.focus, props.filter.clone()));
+    let groups = query::by_relation(dataset, &claims[..claims.len().min(shown.count)]);
+    let who_says = m.who_says_line(&query::status_counts(dataset, &claims));
     let actor_id = props.actor;
     let refocus = props.dispatch.reform(move |_| Action::Refocus(actor_id));
     let close = props.dispatch.reform(|_| Action::Deselect);
     html! {
         <section class="wbw-detail" aria-labelledby="wbw-detail-title">
             <div class="wbw-detail-head">
-                <h3 id="wbw-detail-title">{ name.to_string() }</h3>
+                <h3 id="wbw-detail-title" class="wbw-detail-title" tabindex="-1">{ name.to_string() }</h3>
                 <button type="button" class="wbw-close" onclick={close} aria-label={fill(m.close_details, &[("name", name)])}>{ "×" }</button>
             </div>
             <p class="wbw-detail-desc">
@@ -49,11 +53,20 @@ pub fn Detail(props: &DetailProps) -> Html {
                 </button>
             }
             <p class="wbw-count">{ m.count_with(claims.len(), m.claims_about, &[("name", name)]) }</p>
-            <ol class="wbw-claims">
-                { for claims.iter().take(shown.count).map(|&claim| html! {
-                    <li key={claim}><ClaimItem {claim} /></li>
-                }) }
-            </ol>
+            { who_says.map(|line| html! { <p class="wbw-who-says">{ line }</p> }) }
+            { for groups.iter().map(|(relation, claims)| html! {
+                <section class="wbw-relation" key={relation.id()}>
+                    <h4>{ fill(m.relation_group, &[
+                        ("relation", m.relation(*relation)),
+                        ("claims", &m.count(claims.len(), m.claims)),
+                    ]) }</h4>
+                    <ol class="wbw-claims">
+                        { for claims.iter().map(|&claim| html! {
+                            <li key={claim}><ClaimItem {claim} /></li>
+                        }) }
+                    </ol>
+                </section>
+            }) }
             { super::more::more_button(m, &shown, claims.len()) }
         </section>
     }

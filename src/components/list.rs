@@ -10,6 +10,7 @@ use who_backs_whom_core::state::Action;
 use who_backs_whom_core::ActorId;
 use yew::prelude::*;
 
+use super::card::use_title_level;
 use super::i18n::{source_lang, use_lang, DataText};
 use crate::context::use_dataset;
 
@@ -26,12 +27,14 @@ pub fn ListView(props: &ListProps) -> Html {
     let dataset: &who_backs_whom_core::Dataset = &data;
     let lang = use_lang();
     let m = lang.catalogue();
+    // Two levels below the card's title, under the focus heading.
+    let heading = use_title_level().below(2);
     let focus_name = dataset.actor_name(props.neighbourhood.focus, lang);
     html! {
         <div class="wbw-list">
             { for props.neighbourhood.groups.iter().map(|group| html! {
                 <section class={format!("wbw-group wbw-group-{}", group.kind.id())}>
-                    <h4>{ m.group(group.kind, focus_name) }</h4>
+                    <@{heading.clone()}>{ m.group(group.kind, focus_name) }</@>
                     <ul>
                         { for group.ties.iter().map(|tie| {
                             let actor = tie.actor;

@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod list;
 pub mod more;
 pub mod network;
+pub mod reveal;
 pub mod share;
 pub mod sources;
 pub mod timeline;

@@ -5,6 +5,7 @@ use who_backs_whom_core::query;
 use who_backs_whom_core::{ActorId, Filter};
 use yew::prelude::*;
 
+use super::card::use_title_level;
 use super::claim::ClaimItem;
 use super::i18n::use_messages;
 use crate::context::use_dataset;
@@ -20,6 +21,8 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
     let data = use_dataset();
     let dataset: &who_backs_whom_core::Dataset = &data;
     let m = use_messages();
+    // Two levels below the card's title, under the focus heading.
+    let heading = use_title_level().below(2);
     let claims = query::claims_involving(dataset, props.focus, &props.filter);
     let shown = super::more::use_shown((props.focus, props.filter.clone()));
     let years = query::by_year(dataset, &claims[..claims.len().min(shown.count)]);
@@ -28,7 +31,7 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
         <ol class="wbw-timeline">
             { for years.into_iter().map(|(year, claims)| html! {
                 <li class="wbw-year">
-                    <h4>{ year.map_or(m.date_not_given.to_string(), |y| m.number(usize::from(y))) }</h4>
+                    <@{heading.clone()}>{ year.map_or(m.date_not_given.to_string(), |y| m.number(usize::from(y))) }</@>
                     <ol class="wbw-claims">
                         { for claims.into_iter().map(|claim| html! { <li key={claim}><ClaimItem {claim} /></li> }) }
                     </ol>

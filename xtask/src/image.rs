@@ -121,8 +121,9 @@ pub fn card_svg_in(dataset: &Dataset, lang: Lang) -> String {
     for heading in &drawing.headings {
         let _ = write!(
             svg,
-            r##"<text x="4" y="{}" font-size="11" font-weight="700" fill="#555b62">{}</text>"##,
+            r##"<text x="4" y="{}" font-size="11" font-weight="700" fill="{}">{}</text>"##,
             n(heading.y),
+            band_colour(heading.band),
             escape(&m.bands[heading.band as usize].to_uppercase())
         );
     }

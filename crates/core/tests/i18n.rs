@@ -37,6 +37,11 @@ fn templates(m: &Catalogue) -> Vec<(String, &'static str)> {
         ("close_details".into(), m.close_details),
         ("show_who_backs".into(), m.show_who_backs),
         ("kind_and_description".into(), m.kind_and_description),
+        ("relation_group".into(), m.relation_group),
+        ("who_says".into(), m.who_says),
+        ("quote_and_source".into(), m.quote_and_source),
+        ("in_source_short".into(), m.in_source_short),
+        ("choose_actor".into(), m.choose_actor),
         ("hidden_count".into(), m.hidden_count),
         ("shown_of".into(), m.shown_of),
         ("sources_heading".into(), m.sources_heading),
@@ -70,6 +75,10 @@ fn templates(m: &Catalogue) -> Vec<(String, &'static str)> {
     }
     for (i, t) in m.groups.iter().enumerate() {
         out.push((format!("groups[{i}]"), t));
+    }
+    for (i, p) in m.status_counts.iter().enumerate() {
+        out.push((format!("status_counts[{i}].one"), p.one));
+        out.push((format!("status_counts[{i}].other"), p.other));
     }
     out
 }
@@ -278,4 +287,23 @@ fn english_labels_wrap_as_before() {
         vec!["Defend Myanmar", "Democracy"]
     );
     assert_eq!(wrap_label("Belarus"), vec!["Belarus"]);
+}
+
+#[test]
+fn who_says_line_names_each_status_present_and_leaves_out_the_rest() {
+    let en = Lang::EN.catalogue();
+    assert_eq!(
+        en.who_says_line(&[1, 0, 13, 0]).as_deref(),
+        Some("Who says so: 1 stated by the actor itself, 13 alleged by third parties.")
+    );
+    assert_eq!(
+        en.who_says_line(&[2, 1, 0, 1]).as_deref(),
+        Some("Who says so: 2 stated by the actors themselves, 1 reported by media or organisations, 1 disputed.")
+    );
+    assert_eq!(en.who_says_line(&[0, 0, 0, 0]), None);
+    let line = my()
+        .catalogue()
+        .who_says_line(&[0, 0, 3, 0])
+        .expect("a line");
+    assert!(line.contains('၃'), "Burmese digits: {line}");
 }

@@ -112,6 +112,19 @@ pub struct Catalogue {
     pub show_who_backs: &'static str,
     /// `{kind}`, `{description}`.
     pub kind_and_description: &'static str,
+    /// A relation's heading in the details: `{relation}`, `{claims}` (a count).
+    pub relation_group: &'static str,
+    /// How many claims have each status, in the order of `Status::ALL`
+    /// (stated by the actors themselves, reported, alleged by third parties, disputed).
+    pub status_counts: [Plural; 4],
+    /// `{counts}`: the non-zero `status_counts`, joined by `list_sep`.
+    pub who_says: &'static str,
+    /// The claim's disclosure of its quote and full citation.
+    pub quote_and_source: &'static str,
+    /// `{source}` after the claimant and date in a claim's compact line.
+    pub in_source_short: &'static str,
+    /// Beside the network on a wide screen, until an actor is chosen.
+    pub choose_actor: &'static str,
 
     // Filters.
     pub filters: &'static str,
@@ -414,5 +427,17 @@ impl Catalogue {
             line += &fill(self.in_source, &[("source", source)]);
         }
         line
+    }
+
+    /// "Who says so: 1 stated by the actor itself, 13 alleged by third
+    /// parties.": `counts` by status (`query::status_counts`), the zero ones
+    /// left out; `None` when there is no claim.
+    pub fn who_says_line(&self, counts: &[usize; Status::ALL.len()]) -> Option<String> {
+        let parts: Vec<String> = Status::ALL
+            .iter()
+            .filter(|s| counts[s.index()] > 0)
+            .map(|s| self.count(counts[s.index()], self.status_counts[s.index()]))
+            .collect();
+        (!parts.is_empty()).then(|| fill(self.who_says, &[("counts", &parts.join(self.list_sep))]))
     }
 }

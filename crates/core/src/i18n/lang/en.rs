@@ -88,6 +88,17 @@ pub const CATALOGUE: Catalogue = Catalogue {
     close_details: "Close details of {name}",
     show_who_backs: "Show who backs {name}",
     kind_and_description: "{kind}. {description}",
+    relation_group: "{relation} ({claims})",
+    status_counts: [
+        Plural { one: "{n} stated by the actor itself", other: "{n} stated by the actors themselves" },
+        Plural { one: "{n} reported by media or organisations", other: "{n} reported by media or organisations" },
+        Plural { one: "{n} alleged by a third party", other: "{n} alleged by third parties" },
+        Plural { one: "{n} disputed", other: "{n} disputed" },
+    ],
+    who_says: "Who says so: {counts}.",
+    quote_and_source: "Quote and full source",
+    in_source_short: "in {source}",
+    choose_actor: "Choose an actor in the network to read its claims here: who makes each claim, when, and in which source.",
 
     filters: "Filters",
     hidden_count: " ({n} hidden)",

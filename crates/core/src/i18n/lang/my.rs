@@ -102,6 +102,18 @@ pub const CATALOGUE: Catalogue = Catalogue {
     close_details: "{name} ၏ အသေးစိတ်ကို ပိတ်ရန်",
     show_who_backs: "{name} ကို မည်သူ ထောက်ခံသည်ကို ပြရန်",
     kind_and_description: "{kind}။ {description}",
+    // Not reviewed (issue 15's details, like the rest of this file).
+    relation_group: "{relation} ({claims})",
+    status_counts: [
+        same("{n} ခုကို သက်ဆိုင်သူကိုယ်တိုင် ပြောဆို"),
+        same("{n} ခုကို မီဒီယာ သို့မဟုတ် အဖွဲ့အစည်းများက သတင်းဖော်ပြ"),
+        same("{n} ခုကို ပြင်ပအဖွဲ့က စွပ်စွဲ"),
+        same("{n} ခု အငြင်းပွားဆဲ"),
+    ],
+    who_says: "မည်သူ ပြောသနည်း- {counts}။",
+    quote_and_source: "ကိုးကားချက်နှင့် ရင်းမြစ် အပြည့်အစုံ",
+    in_source_short: "{source} တွင်",
+    choose_actor: "ပြောဆိုချက်များကို ဤနေရာတွင် ဖတ်ရန် ကွန်ရက်ထဲမှ တစ်ဦးကို ရွေးပါ- မည်သူ ပြောသည်၊ မည်သည့်အချိန်၊ မည်သည့် ရင်းမြစ်တွင်။",
 
     filters: "စစ်ထုတ်ရန်",
     hidden_count: " ({n} ခု ဖျောက်ထား)",
