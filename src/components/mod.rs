@@ -14,4 +14,5 @@ pub mod network;
 pub mod reveal;
 pub mod share;
 pub mod sources;
+pub mod story;
 pub mod timeline;
