@@ -142,7 +142,8 @@ fn report(
     );
     set(&detail, "view", &JsValue::from_str(snapshot.view.id()));
     set_step(&detail, d, options.story);
-    let step_changed = std::mem::replace(&mut shared.borrow_mut().step, options.story) != options.story;
+    let step_changed =
+        std::mem::replace(&mut shared.borrow_mut().step, options.story) != options.story;
     let (first, selection_changed) = {
         let mut shared = shared.borrow_mut();
         shared.current = fragment;
@@ -164,7 +165,11 @@ fn report(
 }
 
 /// `story` (its id) and `step` (counted from 1) in an event's detail, `null` outside a story.
-fn set_step(detail: &js_sys::Object, d: &DatasetRef, at: Option<who_backs_whom_core::story::StoryAt>) {
+fn set_step(
+    detail: &js_sys::Object,
+    d: &DatasetRef,
+    at: Option<who_backs_whom_core::story::StoryAt>,
+) {
     let story = at.and_then(|at| d.stories.get(usize::from(at.story)));
     set(
         detail,

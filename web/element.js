@@ -206,7 +206,7 @@ function pair(key, value) {
  * cannot start or is unmounted) and the card. `options` is a string in the link
  * language or an object with the option keys. Resolves to the card's handle
  * (`set(options)`, `options()`, `unmount()`); the card's events
- * (`who-backs-whom:ready`, `:change`, `:select`) are dispatched on `target`.
+ * (`who-backs-whom:ready`, `:change`, `:select`, `:step`) are dispatched on `target`.
  */
 export async function mount(target, options = '') {
   if (!target || typeof target.attachShadow !== 'function') {
@@ -234,6 +234,8 @@ class WhoBacksWhomElement extends HTMLElement {
   }
 
   #handle = null;
+  /** What `set` was given before the card was ready, applied once it is. */
+  #pending = [];
   /** Counts starts and stops, so a card loading for an element that left is not mounted. */
   #generation = 0;
 
@@ -264,6 +266,15 @@ class WhoBacksWhomElement extends HTMLElement {
    * `lang=my,*`, where `*` lets the card keep its default for a language it
    * does not have, with no notice.
    */
+  /**
+   * The JS API on the element itself: `element.set({ step: 3 })` changes
+   * the card as `mount`'s handle does (before the card is ready, once it is).
+   */
+  set(options) {
+    if (this.#handle) this.#handle.set(options);
+    else this.#pending.push(options);
+  }
+
   #options() {
     const options = KEYS.filter((key) => this.hasAttribute(key))
       .map((key) => pair(key, this.getAttribute(key)));
@@ -285,6 +296,7 @@ class WhoBacksWhomElement extends HTMLElement {
     if (generation !== this.#generation || !this.isConnected) return;
     try {
       this.#handle = render(p, glue, this.#options(), this);
+      for (const options of this.#pending.splice(0)) this.#handle.set(options);
     } catch (error) {
       failed(p, error);
     }
