@@ -336,7 +336,6 @@ fn CardBody(props: &BodyProps) -> Html {
             { header(dataset, lang, state.show_header, level) }
             { notices(m, &props.notices) }
             <super::story::StoryBar at={state.story} dispatch={dispatch.clone()} />
-            <super::story::StoryBar at={state.story} dispatch={dispatch.clone()} />
             { focus_bar(dataset, lang, state, &dispatch, (title_ref, level)) }
             <div class="wbw-toolbar">
                 <div class="wbw-tabs" role="group" aria-label={m.view_group}>
