@@ -1,6 +1,6 @@
 //! Burmese (မြန်မာ), in Unicode only. Myanmar digits, day-month-year dates
 //! with the months' Burmese names. Not yet reviewed by a native speaker:
-//! corrections welcome (see data/README.md, "Translating the card").
+//! corrections welcome (see data/README.md, "Translating the dataset").
 
 use super::{Catalogue, Plural};
 
