@@ -26,6 +26,8 @@ struct StaticProps {
     dataset: DatasetRef,
     focus: Option<who_backs_whom::core::ActorId>,
     lang: who_backs_whom::core::i18n::Lang,
+    /// The dataset's stories as numbered lists (the default page, and a state that names a story).
+    stories: bool,
 }
 
 #[component]
@@ -37,6 +39,9 @@ fn Static(props: &StaticProps) -> Html {
     html! {
         <ContextProvider<CardContext> {context}>
             <ContextProvider<LangContext> context={LangContext(props.lang)}>
+                if props.stories {
+                    <who_backs_whom::components::story::StoryList />
+                }
                 <AllClaims focus={props.focus} />
             </ContextProvider<LangContext>>
         </ContextProvider<CardContext>>
@@ -138,6 +143,7 @@ async fn render(shown: DatasetRef, whole: DatasetRef, arg: Option<&str>) -> (Str
         dataset: whole,
         focus: actor,
         lang,
+        stories: arg.is_none() || options.story.is_some(),
     })
     .hydratable(false)
     .render()
