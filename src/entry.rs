@@ -8,6 +8,13 @@
 use crate::context::DatasetRef;
 use crate::page::{current_fragment, Page, PageProps};
 
+/// The wasm's allocator: talc, 2.4 KB brotli smaller than the standard
+/// library's dlmalloc (BENCHMARKS.md); single-threaded, it grows the
+/// memory as needed.
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Id of the element the standalone page renders the card into.
 pub const ROOT_ID: &str = "wbw-root";
 /// Id of the page's inline copy of the compiled dataset (`<script type="text/plain">`).
@@ -23,9 +30,7 @@ pub const DECODE_MEASURE: &str = "wbw-decode";
 
 /// Starts the card on the standalone page.
 pub fn start() {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a window has a document");
+    let document = gloo_utils::document();
     // A host page (the script embed) has no root: it calls `embed::mount`.
     let Some(root) = document.get_element_by_id(ROOT_ID) else {
         return;
@@ -94,5 +99,5 @@ fn unavailable(document: &web_sys::Document, root: &web_sys::Element, reason: &s
         )));
         let _ = target.prepend_with_node_1(&notice);
     }
-    web_sys::console::warn_1(&format!("who-backs-whom: {reason}").into());
+    gloo_console::warn!(format!("who-backs-whom: {reason}"));
 }

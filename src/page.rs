@@ -13,6 +13,7 @@
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
+use gloo_utils::{history, window};
 use who_backs_whom_core::fragment::Options;
 use who_backs_whom_core::i18n::Lang;
 use who_backs_whom_core::state::Action;
@@ -20,10 +21,6 @@ use yew::prelude::*;
 
 use crate::components::card::{use_card, Card};
 use crate::context::DatasetRef;
-
-fn window() -> web_sys::Window {
-    web_sys::window().expect("the card runs in a browser window")
-}
 
 pub fn current_fragment() -> String {
     window().location().hash().unwrap_or_default()
@@ -41,13 +38,12 @@ fn write_url(fragment: &str, new_entry: bool) {
     } else {
         format!("#{fragment}")
     };
-    if let Ok(history) = window().history() {
-        let _ = if new_entry {
-            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-        } else {
-            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-        };
-    }
+    let history = history();
+    let _ = if new_entry {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    };
 }
 
 /// The first of the reader's browser languages (`navigator.languages`,
