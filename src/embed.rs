@@ -6,14 +6,23 @@
 //! typed [`Change`]s (`who_backs_whom_core::fragment`), applied by the card's
 //! own reducer ([`Action::Apply`]); nothing here decides what the card shows.
 //!
+//! Values cross the boundary through serde-wasm-bindgen: each option's
+//! value is read into [`HostValue`] (a visitor of the few forms an option
+//! takes), and each event's `detail` is written from [`Detail`].
+//!
 //! Architecture invariant: a thin layer, and one that survives odd hosts:
-//! options are read with `Reflect` (a throwing getter becomes a notice, not
-//! an exception through the card), and no value can set another key.
+//! the options object's keys and getters are read with `Reflect`, one key
+//! at a time (a throwing getter becomes a notice for that key, not an
+//! exception through the card, as reading the whole object with serde
+//! would be), a bad value is a notice for its key alone, and no value can
+//! set another key.
 
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use serde::de::{Deserialize, Deserializer, SeqAccess, Visitor};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use who_backs_whom_core::fragment::{self, Change, Notice, NoticeKind, Options};
@@ -117,6 +126,23 @@ fn Embedded(props: &EmbeddedProps) -> Html {
     html! { <Card card={card} notices={(*notices).clone()} asset_base={props.context.asset_base.clone()} /> }
 }
 
+/// The `detail` of every event: the card's state in the link language and
+/// what a host most often wants from it; `null` for what is not there.
+#[derive(Serialize)]
+struct Detail<'a> {
+    options: &'a str,
+    focus: &'a str,
+    selected: Option<&'a str>,
+    view: &'a str,
+    /// The story's id and the step, counted from 1; outside a story `null`.
+    story: Option<&'a str>,
+    step: Option<u32>,
+}
+
+/// Writes a [`Detail`] as a plain object, `None` as `null` (not `undefined`).
+const DETAIL: serde_wasm_bindgen::Serializer =
+    serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+
 /// Tells the host what changed: `ready` once, `change` every time, `select`
 /// when the selected actor changed.
 fn report(
@@ -128,20 +154,19 @@ fn report(
     let snapshot = &options.snapshot;
     let fragment = options.format(d);
     let selected = snapshot.selected.map(|a| d.actor(a).id.to_string());
-    let detail = js_sys::Object::new();
-    set(&detail, "options", &JsValue::from_str(&fragment));
-    set(
-        &detail,
-        "focus",
-        &JsValue::from_str(&d.actor(snapshot.focus).id),
-    );
-    set(
-        &detail,
-        "selected",
-        &selected.as_deref().map_or(JsValue::NULL, JsValue::from_str),
-    );
-    set(&detail, "view", &JsValue::from_str(snapshot.view.id()));
-    set_step(&detail, d, options.story);
+    let story = options
+        .story
+        .and_then(|at| d.stories.get(usize::from(at.story)));
+    let detail = Detail {
+        options: &fragment,
+        focus: &d.actor(snapshot.focus).id,
+        selected: selected.as_deref(),
+        view: snapshot.view.id(),
+        story: story.map(|s| &*s.id),
+        step: options.story.map(|at| u32::from(at.step) + 1),
+    }
+    .serialize(&DETAIL)
+    .unwrap_or(JsValue::NULL);
     let step_changed =
         std::mem::replace(&mut shared.borrow_mut().step, options.story) != options.story;
     let (first, selection_changed) = {
@@ -164,29 +189,6 @@ fn report(
     }
 }
 
-/// `story` (its id) and `step` (counted from 1) in an event's detail, `null` outside a story.
-fn set_step(
-    detail: &js_sys::Object,
-    d: &DatasetRef,
-    at: Option<who_backs_whom_core::story::StoryAt>,
-) {
-    let story = at.and_then(|at| d.stories.get(usize::from(at.story)));
-    set(
-        detail,
-        "story",
-        &story.map_or(JsValue::NULL, |s| JsValue::from_str(&s.id)),
-    );
-    set(
-        detail,
-        "step",
-        &at.map_or(JsValue::NULL, |at| JsValue::from(u32::from(at.step) + 1)),
-    );
-}
-
-fn set(target: &js_sys::Object, key: &str, value: &JsValue) {
-    let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), value);
-}
-
 fn dispatch(events: &web_sys::EventTarget, name: &str, detail: &JsValue) {
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
@@ -199,12 +201,18 @@ fn dispatch(events: &web_sys::EventTarget, name: &str, detail: &JsValue) {
     }
 }
 
+/// What a host value can be.
+const EXPECTED: &str = "a string, a number, true or false, or a list of strings";
+
+/// The most items of a list a host value keeps.
+const MAX_LIST_ITEMS: usize = 256;
+
 /// A notice for a host value the card could not read at all.
 fn unreadable(key: &str, what: &str) -> Notice {
     Notice {
         key: key.chars().take(40).collect(),
         value: what.to_string(),
-        expected: "a string, a number, true or false, or a list of strings".into(),
+        expected: EXPECTED.into(),
         kind: NoticeKind::BadValue,
     }
 }
@@ -231,9 +239,9 @@ fn host_pairs(options: &JsValue) -> (Vec<(String, String)>, Vec<Notice>) {
     };
     for key in keys.iter().filter_map(|k| k.as_string()).take(64) {
         match js_sys::Reflect::get(options, &JsValue::from_str(&key)) {
-            Ok(value) => match host_value(&value) {
-                Some(text) => pairs.push((key, text)),
-                None => notices.push(unreadable(&key, "a value of another type")),
+            Ok(value) => match serde_wasm_bindgen::from_value::<HostValue>(value) {
+                Ok(HostValue(text)) => pairs.push((key, text)),
+                Err(_) => notices.push(unreadable(&key, "a value of another type")),
             },
             Err(_) => notices.push(unreadable(&key, "a value that cannot be read")),
         }
@@ -241,32 +249,72 @@ fn host_pairs(options: &JsValue) -> (Vec<(String, String)>, Vec<Notice>) {
     (pairs, notices)
 }
 
-/// A host value as link-language text; `None` for what has no such form.
-fn host_value(value: &JsValue) -> Option<String> {
-    if let Some(text) = value.as_string() {
-        return Some(text);
+/// A host value as link-language text, read by serde-wasm-bindgen: a
+/// string, a number (as JavaScript writes it), true or false (`1`, `0`),
+/// `null` or `undefined` (the option's default), or a list of strings
+/// (comma-separated). Anything else (an object, a function, a list holding
+/// something other than strings) is an error, and the caller's notice.
+struct HostValue(String);
+
+impl<'de> Deserialize<'de> for HostValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(HostValueVisitor)
     }
-    if let Some(b) = value.as_bool() {
-        return Some((if b { "1" } else { "0" }).to_string());
+}
+
+struct HostValueVisitor;
+
+impl<'de> Visitor<'de> for HostValueVisitor {
+    type Value = HostValue;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(EXPECTED)
     }
-    if value.as_f64().is_some() {
-        // JavaScript's own number text: Rust's float formatting would add
-        // about 8 KB to the wasm for this one line.
-        return value
+
+    fn visit_str<E>(self, v: &str) -> Result<HostValue, E> {
+        Ok(HostValue(v.to_string()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<HostValue, E> {
+        Ok(HostValue(v))
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<HostValue, E> {
+        Ok(HostValue((if v { "1" } else { "0" }).to_string()))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<HostValue, E> {
+        Ok(HostValue(v.to_string()))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<HostValue, E> {
+        Ok(HostValue(v.to_string()))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<HostValue, E> {
+        // JavaScript's own number text: Rust's float formatting is not
+        // otherwise in the wasm.
+        let text = JsValue::from_f64(v)
             .unchecked_ref::<js_sys::Number>()
             .to_string_with_radix(10)
-            .ok()
-            .map(String::from);
+            .map(String::from)
+            .unwrap_or_default();
+        Ok(HostValue(text))
     }
-    if value.is_null() || value.is_undefined() {
-        return Some(String::new());
+
+    fn visit_unit<E>(self) -> Result<HostValue, E> {
+        Ok(HostValue(String::new()))
     }
-    if js_sys::Array::is_array(value) {
-        let items: js_sys::Array = value.clone().unchecked_into();
-        let texts: Option<Vec<String>> = items.iter().take(256).map(|v| v.as_string()).collect();
-        return texts.map(|t| t.join(","));
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<HostValue, A::Error> {
+        let mut items: Vec<String> = Vec::new();
+        while let Some(item) = seq.next_element::<String>()? {
+            if items.len() < MAX_LIST_ITEMS {
+                items.push(item);
+            }
+        }
+        Ok(HostValue(items.join(",")))
     }
-    None
 }
 
 /// The typed changes a host's options ask for, with notices for the rest.

@@ -519,7 +519,7 @@ test('(d) JS API: mount with options, set, events, unmount; two cards and an ele
   const entries = (card, type) => log().then((l) => l.filter((e) => e.card === card && e.type === type));
 
   const readyA = await poll(() => entries('a', 'ready'), (l) => l.length === 1, { message: 'card a: one ready event' });
-  assert.deepEqual(Object.keys(readyA[0].detail).sort(), ['focus', 'options', 'selected', 'view']);
+  assert.deepEqual(Object.keys(readyA[0].detail).sort(), ['focus', 'options', 'selected', 'step', 'story', 'view']);
   assert.equal(readyA[0].detail.focus, 'belarus');
   assert.equal(readyA[0].detail.view, 'list');
   assert.equal(readyA[0].detail.selected, null);
@@ -902,6 +902,48 @@ test('(e) JS API bad values through serde-wasm-bindgen: {focus: 42}, {view: null
   await page.evaluate(() => window.wbwBad.set({ focus: 'china' }));
   await poll(() => b.locator('.wbw-focus-title').innerText(), (t) => /China/.test(t), { message: 'the card still works' });
   assert.match(await page.evaluate(() => window.wbwBad.options()), /focus=china/);
+  assert.deepEqual(s.errors, []);
+  await finish(s);
+});
+
+test('(e) JS API: one readable notice per bad key (an object, a list holding a number, a function, a symbol); the readable keys beside them apply; event details are plain objects', T, async () => {
+  const s = await host({ pages: { 'api.html': API_PAGE } });
+  const { page } = s;
+  await page.goto(`${HOST}/api.html`);
+  await page.evaluate(async (card) => {
+    const { mount } = await import(`${card}/element.js`);
+    window.wbwDetails = [];
+    const el = document.getElementById('c');
+    el.addEventListener('who-backs-whom:change', (e) => window.wbwDetails.push({
+      plain: Object.getPrototypeOf(e.detail) === Object.prototype,
+      keys: Object.keys(e.detail).sort(),
+      nulls: ['selected', 'story', 'step'].filter((k) => e.detail[k] === null),
+    }));
+    Object.defineProperty(window, 'wbwMany', { value: await mount(el, 'view=list') });
+  }, CARD);
+  const c = await elementCard(page, '#c');
+  const thrown = await page.evaluate(() => {
+    try {
+      window.wbwMany.set({ view: { id: 'timeline' }, hideRelation: ['training', 7], header: () => false, theme: Symbol('dark'), focus: 'china' });
+      return null;
+    } catch (error) { return String(error); }
+  });
+  assert.equal(thrown, null, 'set() with four bad values does not throw');
+  await poll(() => c.locator('.wbw-focus-title').innerText(), (t) => /China/.test(t), { message: 'the readable focus beside them applies' });
+  const items = await c.locator('.wbw .wbw-notice[role=status] li').allInnerTexts();
+  assert.equal(items.length, 4, `one notice per bad key: ${JSON.stringify(items)}`);
+  for (const [item, key] of items.map((t, i) => [t, ['view', 'hideRelation', 'header', 'theme'][i]])) {
+    assert.match(item, new RegExp(`“${key}”`), `the notice names ${key}: ${item}`);
+    assert.doesNotMatch(item, /undefined|\[object|Error:|JsValue|Symbol/, `the notice reads as a sentence: ${item}`);
+  }
+  assert.equal(await c.locator('.wbw-tab[aria-pressed=true]').innerText(), 'List', 'the view is kept');
+  const details = await page.evaluate(() => window.wbwDetails);
+  assert.ok(details.length >= 2, 'a change event at start and after set()');
+  for (const d of details) {
+    assert.ok(d.plain, 'the detail is a plain object');
+    assert.deepEqual(d.keys, ['focus', 'options', 'selected', 'step', 'story', 'view']);
+    assert.deepEqual(d.nulls, ['selected', 'story', 'step'], 'no actor selected, no story: null, not undefined');
+  }
   assert.deepEqual(s.errors, []);
   await finish(s);
 });
