@@ -233,13 +233,26 @@ async function hostWithFrame(withLoader) {
   const element = page.locator('iframe[data-who-backs-whom]');
   const frame = await (await element.elementHandle()).contentFrame();
   await frame.waitForURL(/\/embed\.html/);
-  // Chromium pauses animation frames in an off-screen cross-origin frame.
+  // Polled by timer: Chromium pauses animation frames in a cross-origin frame it deems off-screen.
   await element.scrollIntoViewIfNeeded();
-  await ready(frame);
-  if (withLoader) await page.waitForFunction(() => document.querySelector('iframe').getBoundingClientRect().height > 800);
-  // The network in view on the host: a node near the top of the viewport.
-  const belarus = node(frame, 'Belarus');
-  await belarus.scrollIntoViewIfNeeded();
+  await frame.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('.wasm')), null, { polling: 100 });
+  await frame.waitForFunction(() => !document.createTreeWalker(document.getElementById('wbw-root'), NodeFilter.SHOW_COMMENT).nextNode(), null, { polling: 100 });
+  if (withLoader) await page.waitForFunction(() => document.querySelector('iframe').getBoundingClientRect().height > 800, null, { polling: 100 });
+  // The network in view on the host: Belarus's node 200 px below the top of the viewport.
+  // (Without the loader the frame keeps 760 px and scrolls inside: the node first into the frame's view.)
+  if (!withLoader) {
+    await node(frame, 'Belarus').evaluate((g) => window.scrollTo(0, scrollY + g.getBoundingClientRect().top - 200));
+    await frame.waitForFunction(() => document.querySelector('.wbw-node[aria-label^="Belarus."]').getBoundingClientRect().top < 400, null, { polling: 100 });
+  }
+  const inFrame = await node(frame, 'Belarus').evaluate((g) => g.getBoundingClientRect().y);
+  await page.evaluate((y) => window.scrollTo(0, scrollY + document.querySelector('iframe').getBoundingClientRect().top + y - 200), inFrame);
+  await page.evaluate(() => { window.__scrolls = []; });
+  /** Taps Belarus where it is on the host's screen now. */
+  const belarus = { tap: async () => {
+    const at = await node(frame, 'Belarus').evaluate((g) => { const r = g.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; });
+    const f = await page.locator('iframe').evaluate((el) => { const r = el.getBoundingClientRect(); return { x: r.x + el.clientLeft, y: r.y + el.clientTop }; });
+    await page.touchscreen.tap(f.x + at.x, f.y + at.y);
+  } };
   return { ...ctx, frame, belarus, size: PHONE };
 }
 
