@@ -221,7 +221,7 @@ for (const size of SIZES) {
     const title = page.locator('.wbw-focus-title');
     const view = page.locator('.wbw-view');
     // Positions in the page (a tap on a phone scrolls the claims into view).
-    const at = async (l) => Math.round((await l.boundingBox()).y + await page.evaluate(() => scrollY));
+    const at = (l) => l.evaluate((el) => Math.round(el.getBoundingClientRect().top + scrollY));
     const before = { title: await at(title), view: await at(view) };
     await press(ctx, node(page, 'Belarus'));
     const articles = await assertAttributedDetail(page, 'belarus');
