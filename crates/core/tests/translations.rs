@@ -382,3 +382,67 @@ fn every_shipped_burmese_name_wraps_between_clusters() {
         }
     }
 }
+
+/// The hedge rule of data/README.md ("Translating the dataset"): a hedge of
+/// the original summary, and the word that stands for it in the shipped
+/// Burmese (the forms listed above `claim_summaries` in data/dataset.toml).
+const HEDGES: [(&str, &str); 7] = [
+    ("alleges", "စွပ်စွဲ"),
+    ("according to", "အရ"),
+    ("infers", "ကောက်ချက်"),
+    ("expected", "မျှော်မှန်း"),
+    ("set to", "စီစဉ်"),
+    ("so-called", "အမည်ခံ"),
+    (" see ", "ရှုမြင်"),
+];
+/// Words that attribute a Burmese summary to someone: says, tells, reports,
+/// alleges, infers, urges, calls, sees, according to, refers to.
+const ATTRIBUTING: [&str; 10] = [
+    "ဆို",
+    "ပြော",
+    "ဖော်ပြ",
+    "စွပ်စွဲ",
+    "ကောက်ချက်",
+    "တိုက်တွန်း",
+    "ခေါ်",
+    "ရှုမြင်",
+    "အရ",
+    "ရည်ညွှန်း",
+];
+
+#[test]
+fn shipped_burmese_summaries_keep_their_hedges_and_attribution() {
+    let d = common::shipped().dataset;
+    let summaries = d
+        .claims
+        .iter()
+        .map(|c| (Field::ClaimSummary, &c.id, &c.summary))
+        .chain(
+            d.context
+                .iter()
+                .map(|x| (Field::ContextSummary, &x.id, &x.summary)),
+        );
+    let mut checked = 0;
+    for (field, id, original) in summaries {
+        let Localized::Translated { text, .. } = d.localized(my(), field, id, original) else {
+            continue;
+        };
+        checked += 1;
+        let english = original.to_lowercase();
+        for (hedge, burmese) in HEDGES {
+            assert!(
+                !english.contains(hedge) || text.contains(burmese),
+                "`{id}`: the original says \"{hedge}\", the Burmese has no {burmese}: {text}"
+            );
+        }
+        assert!(
+            ATTRIBUTING.iter().any(|w| text.contains(w)),
+            "`{id}`: the Burmese summary attributes nothing: {text}"
+        );
+    }
+    assert_eq!(
+        checked,
+        d.claims.len() + d.context.len(),
+        "every summary is translated"
+    );
+}
