@@ -315,10 +315,26 @@ fn json_string(text: &str) -> String {
     out
 }
 
+/// wasm-opt's flags. `--converge` repeats -Oz while it still shrinks the
+/// module (-269 B brotli), `--strip-producers` drops the toolchain's names
+/// (-122 B); BENCHMARKS.md has the flags measured and not kept.
+const WASM_OPT_FLAGS: [&str; 9] = [
+    "-Oz",
+    "--converge",
+    "--strip-producers",
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
 /// cargo → wasm-bindgen → wasm-opt; returns (glue JS, optimised wasm). The
 /// wasm is the same for every dataset: its bound and optimised form is kept
-/// under `target/wbw-engine/<hash of cargo's wasm>/`, so a build of another
-/// dataset, or of an edited one, only asks cargo whether anything changed.
+/// under `target/wbw-engine/<hash of cargo's wasm and wasm-opt's flags>/`,
+/// so a build of another dataset, or of an edited one, only asks cargo
+/// whether anything changed, and other flags optimise it again.
 fn compile_wasm(root: &Path, build: &Build, path: &str) -> Result<(String, Vec<u8>)> {
     println!("build: compiling the wasm (release)");
     run(Command::new("cargo")
@@ -338,10 +354,11 @@ fn compile_wasm(root: &Path, build: &Build, path: &str) -> Result<(String, Vec<u
         .cargo_target
         .join(WASM_TARGET)
         .join("release/who-backs-whom.wasm");
+    let key = [read(&wasm)?, WASM_OPT_FLAGS.join(" ").into_bytes()].concat();
     let engine = build
         .cargo_target
         .join("wbw-engine")
-        .join(content_hash(&read(&wasm)?));
+        .join(content_hash(&key));
     if let (Ok(glue), Ok(optimised)) = (
         read_text(&engine.join("card.js")),
         read(&engine.join("card_opt.wasm")),
@@ -359,19 +376,8 @@ fn compile_wasm(root: &Path, build: &Build, path: &str) -> Result<(String, Vec<u
         .arg(&wasm)
         .env("PATH", path))?;
     let optimised = bindgen_out.join("card_opt.wasm");
-    // `--converge` repeats -Oz while it still shrinks the module (-269 B
-    // brotli), `--strip-producers` drops the toolchain's names (-122 B);
-    // BENCHMARKS.md has the flags measured and not kept.
     run(Command::new("wasm-opt")
-        .args(["-Oz", "--converge", "--strip-producers"])
-        .args([
-            "--enable-bulk-memory",
-            "--enable-nontrapping-float-to-int",
-            "--enable-sign-ext",
-            "--enable-mutable-globals",
-            "--enable-reference-types",
-            "--enable-multivalue",
-        ])
+        .args(WASM_OPT_FLAGS)
         .arg(bindgen_out.join("card_bg.wasm"))
         .arg("-o")
         .arg(&optimised)
