@@ -191,6 +191,18 @@ test('a link to a step shows that step\'s state, at every size, with screenshots
   }
 });
 
+test('the embed page takes the step from its URL as the standalone page does', async () => {
+  const ctx = await open(browser, { viewport: PHONE.viewport, touch: true, timeout: 8000 });
+  const { page } = ctx;
+  await page.goto(`${URL_BASE}embed.html#story=${STORY}&step=4`);
+  await ready(page);
+  await assertStep(page, 4);
+  await bar(page).locator('.wbw-story-prev').tap();
+  await assertStep(page, 3);
+  assert.deepEqual(ctx.errors, []);
+  await ctx.context.close();
+});
+
 // ------------------------------------------------------------ another origin
 
 const TYPES = { html: 'text/html; charset=utf-8', css: 'text/css; charset=utf-8', js: 'text/javascript; charset=utf-8' };
