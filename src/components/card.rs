@@ -205,7 +205,7 @@ pub fn Card(props: &CardProps) -> Html {
         #[cfg(target_arch = "wasm32")]
         if !notices.is_empty() {
             let all: Vec<String> = notices.iter().map(|n| n.message()).collect();
-            web_sys::console::warn_1(&format!("who-backs-whom: {}", all.join(" ")).into());
+            gloo_console::warn!(format!("who-backs-whom: {}", all.join(" ")));
         }
     });
     let context = CardContext {
@@ -375,8 +375,8 @@ fn language_bar(dataset: &Dataset, lang: Lang, dispatch: &Callback<Action>) -> H
         }
     });
     let review = dataset.translation(lang).filter(|t| !t.reviewed).map(|t| {
-        let by = fill(m.translated_by, &[("translator", &t.translator)]);
-        html! { <p class="wbw-translation-note">{ format!("{}: {}. {by}", m.translated, m.not_reviewed) }</p> }
+        let by = super::i18n::fill_source(lang, m.translated_by, "translator", &t.translator);
+        html! { <p class="wbw-translation-note">{ format!("{}: {}. ", m.translated, m.not_reviewed) }{ by }</p> }
     });
     let hint =
         (!m.font_hint.is_empty()).then(|| html! { <p class="wbw-font-hint">{ m.font_hint }</p> });

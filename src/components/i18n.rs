@@ -32,6 +32,15 @@ pub fn source_lang(lang: Lang, text: Localized<'_>) -> Option<&'static str> {
     (lang != Lang::EN && text.in_original_language()).then_some("en")
 }
 
+/// `template` with its `{hole}` filled by `text`, a dataset text that stays
+/// in the dataset's language: the hole carries `lang="en"` in a card in
+/// another language (a story's title, a translator's name).
+pub fn fill_source(lang: Lang, template: &str, hole: &str, text: &str) -> Html {
+    let (before, after) = who_backs_whom_core::i18n::around(template, hole);
+    let text_lang = (lang != Lang::EN).then_some("en");
+    html! { <>{ before }<span lang={text_lang}>{ text.to_string() }</span>{ after }</> }
+}
+
 #[derive(Properties, PartialEq, Clone)]
 pub struct DataTextProps {
     pub field: Field,

@@ -14,7 +14,7 @@ use who_backs_whom_core::story::StoryAt;
 use yew::prelude::*;
 
 use super::claim::ClaimItem;
-use super::i18n::use_lang;
+use super::i18n::{fill_source, use_lang};
 use crate::context::use_dataset;
 
 /// A swipe is a horizontal move of at least this many CSS pixels, more
@@ -40,7 +40,7 @@ pub fn StoryBar(props: &StoryBarProps) -> Html {
                     let open = props.dispatch.reform(move |_| Action::OpenStory(i as u16));
                     html! {
                         <button type="button" class="wbw-story-open" onclick={open}>
-                            { fill(m.story_start, &[("title", &story.title)]) }
+                            { fill_source(lang, m.story_start, "title", &story.title) }
                         </button>
                     }
                 }) }
@@ -117,7 +117,7 @@ pub fn StoryBar(props: &StoryBarProps) -> Html {
             data-step={(n + 1).to_string()} {onkeydown} {onpointerdown} {onpointerup}>
             <div class="wbw-story-head">
                 <p id="wbw-story-title" class="wbw-story-title">
-                    { fill(m.story_label, &[("title", &story.title)]) }
+                    { fill_source(lang, m.story_label, "title", &story.title) }
                 </p>
                 <p class="wbw-story-count">
                     { fill(m.story_step_of, &[("n", &m.number(n + 1)), ("total", &m.number(total))]) }
@@ -160,7 +160,7 @@ pub fn StoryList() -> Html {
             let title_id = format!("wbw-story-list-{i}");
             html! {
                 <section class="wbw wbw-story-list" aria-labelledby={title_id.clone()} lang={m.code} dir={m.dir}>
-                    <h2 id={title_id}>{ fill(m.story_label, &[("title", &story.title)]) }</h2>
+                    <h2 id={title_id}>{ fill_source(lang, m.story_label, "title", &story.title) }</h2>
                     <p class="wbw-meta">{ fill(m.story_static_intro, &[
                         ("title", &story.title),
                         ("steps", &m.count(story.steps.len(), m.steps)),

@@ -314,6 +314,11 @@ test('the English page offers the Burmese one; the Burmese embed page and its sn
   assert.deepEqual(alternates.sort(), ['en index.html', 'my index-my.html', 'x-default index.html']);
   const embed = await (await fetch(new URL('embed-my.html', URL_BASE))).text();
   assert.match(embed, /<html lang="my"/);
+  // The social preview's text alternative is Burmese too, after the title.
+  const standalone = await (await fetch(new URL('index-my.html', URL_BASE))).text();
+  const alt = standalone.match(/<meta property="og:image:alt" content="([^"]*)">/)?.[1] ?? '';
+  assert.match(alt, /ကွန်ရက်/);
+  assert.doesNotMatch(alt, /[A-Za-z]{4,} [A-Za-z]{4,}/, `og:image:alt in Burmese: ${alt}`);
   assert.match(embed, new RegExp(NAMES['myanmar-junta']));
   // A reader who switches to Burmese gets snippets for the Burmese pages.
   await page.locator('section.wbw').first().waitFor();

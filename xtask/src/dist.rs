@@ -154,6 +154,8 @@ struct Assets {
     dir: String,
     /// The card image of the page's language (`card.png`, `card-my.png`).
     image: String,
+    /// The image's text alternative after the title, in the page's language.
+    image_alt: String,
     /// The standalone page in each language, as `hreflang` links (head) and
     /// as visible links for readers without JavaScript (body).
     alternates: String,
@@ -183,6 +185,7 @@ impl Assets {
             .replace("__WBW_LANG__", &self.lang)
             .replace("__WBW_DIR__", &self.dir)
             .replace("__WBW_IMAGE__", &self.image)
+            .replace("__WBW_IMAGE_ALT__", &escape_html(&self.image_alt))
             .replace("__WBW_ALTERNATES__", &self.alternates)
             .replace("__WBW_LANG_LINKS__", &self.lang_links)
     }
@@ -205,6 +208,7 @@ impl Assets {
         own.lang = lang.code().to_string();
         own.dir = lang.catalogue().dir.to_string();
         own.image = image_name(lang);
+        own.image_alt = lang.catalogue().image_alt.to_string();
         own.lang_links = lang_links(lang);
         own
     }
@@ -1004,6 +1008,7 @@ fn write_assets(
         lang: "en".into(),
         dir: "ltr".into(),
         image: image_name(Lang::EN),
+        image_alt: Lang::EN.catalogue().image_alt.to_string(),
         alternates: String::new(),
         lang_links: lang_links(Lang::EN),
     };

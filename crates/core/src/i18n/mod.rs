@@ -224,6 +224,8 @@ pub struct Catalogue {
     pub image_legend: &'static str,
     /// The image's last line: where the claims are.
     pub image_open: &'static str,
+    /// After the title, the image's text alternative (`og:image:alt`).
+    pub image_alt: &'static str,
 }
 
 /// Catalogues are one per language: equal when they are the same language.
@@ -272,6 +274,16 @@ impl Lang {
 }
 
 /// `template` with each `{key}` replaced by its value; unknown holes stay as written.
+/// `template` cut around its one `{hole}`: the text before and after it (the
+/// whole template and "" if it has none), for a filled text whose hole is
+/// in another language and needs its own `lang`.
+pub fn around<'a>(template: &'a str, hole: &str) -> (&'a str, &'a str) {
+    let marker = format!("{{{hole}}}");
+    template
+        .split_once(marker.as_str())
+        .unwrap_or((template, ""))
+}
+
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;

@@ -178,4 +178,5 @@ pub const CATALOGUE: Catalogue = Catalogue {
 
     image_legend: "Solid line: backs · dashed: opposes · dotted: contact · thick: arms · size, number: claims.",
     image_open: "Open the card to read each claim, who makes it, and where.",
+    image_alt: "A network of attributed claims.",
 };
