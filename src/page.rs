@@ -39,6 +39,13 @@ fn write_url(fragment: &str, new_entry: bool) {
         format!("#{fragment}")
     };
     let history = history();
+    if new_entry {
+        // Back to an entry the card made is the card's to scroll (tap and
+        // see returns the reader to the node they tapped); the browser would
+        // restore the position it noted at this push, a moment into the
+        // smooth scroll to the claims, after the card's.
+        let _ = js_sys::Reflect::set(&history, &"scrollRestoration".into(), &"manual".into());
+    }
     let _ = if new_entry {
         history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
     } else {

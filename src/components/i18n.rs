@@ -77,6 +77,8 @@ pub fn DataText(props: &DataTextProps) -> Html {
             html! {
                 <>
                     <span lang={shown_lang}>{ shown.to_string() }</span>{ " " }
+                    // Where no script runs the button would do nothing: a plain mark stands in.
+                    <span class="wbw-mark wbw-mark-static">{ m.translated }</span>
                     <button type="button" class="wbw-mark wbw-mark-button" onclick={toggle}
                         aria-pressed={(*show_original).to_string()}>
                         { if *show_original { m.in_original } else { m.translated } }{ " · " }{ label }

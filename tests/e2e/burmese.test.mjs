@@ -302,6 +302,11 @@ test('the Burmese page reads in Burmese without JavaScript', async () => {
   assert.equal(await english.getAttribute('href'), 'index.html');
   assert.equal(await page.locator('.wbw-page-langs a[aria-current="page"]').getAttribute('lang'), 'my');
   assert.equal(await page.locator('.wbw-langs').first().isVisible(), false, 'no switch that needs the wasm');
+  // A translation's mark is plain text here: no button that would do nothing, none to tab to.
+  const marks = page.locator('.wbw-mark-static');
+  assert.ok((await marks.count()) > 0 && (await marks.first().isVisible()), 'translations are marked');
+  const buttons = await page.locator('.wbw-mark-button').evaluateAll((bs) => bs.filter((b) => b.getClientRects().length > 0).length);
+  assert.equal(buttons, 0, 'no visible translation button without JavaScript');
   await page.screenshot({ path: `${ARTEFACTS}burmese-320-nojs.png`, fullPage: true });
   await ctx.context.close();
 });
@@ -310,7 +315,8 @@ test('the English page offers the Burmese one; the Burmese embed page and its sn
   const ctx = await open(browser, { viewport: SIZES[2].viewport, timeout: 8000 });
   const { page } = ctx;
   await page.goto(URL_BASE);
-  const alternates = await page.locator('link[rel="alternate"][hreflang]').evaluateAll((ls) => ls.map((l) => `${l.hreflang} ${l.getAttribute('href')}`));
+  // Relative, or absolute under WBW_PUBLIC_URL (the test command's build sets it).
+  const alternates = await page.locator('link[rel="alternate"][hreflang]').evaluateAll((ls) => ls.map((l) => `${l.hreflang} ${l.getAttribute('href').replace(/^https?:\/\/[^/]+\/(?:.*\/)?/, '')}`));
   assert.deepEqual(alternates.sort(), ['en index.html', 'my index-my.html', 'x-default index.html']);
   const embed = await (await fetch(new URL('embed-my.html', URL_BASE))).text();
   assert.match(embed, /<html lang="my"/);

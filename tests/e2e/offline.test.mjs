@@ -78,6 +78,13 @@ async function selectAndRead(page, name, { touch = false } = {}) {
   return detail.innerText();
 }
 
+/** Opens the first claim's quote and full source in the detail panel (one tap). */
+async function openFirstClaim(page, { touch = false } = {}) {
+  const summary = page.locator('.wbw-detail details.wbw-claim-more > summary').first();
+  if (touch) await summary.tap(); else await summary.click();
+  await page.locator('.wbw-detail details.wbw-claim-more[open]').first().waitFor({ timeout: 5000 });
+}
+
 /** The first network node that can be selected (not the focus). */
 async function firstActorName(page) {
   const label = await page.locator('.wbw-node[role=button]').first().getAttribute('aria-label');
@@ -112,7 +119,9 @@ test('(a) after one visit the card opens and works with the connection cut (inde
   const actor = await firstActorName(page);
   const embedText = await selectAndRead(page, actor, { touch: true });
   assert.match(embedText, CLAIM_BY, `claims of ${actor} are attributed`);
-  assert.match(embedText, /[“"‘]/, 'the claims carry a quote');
+  // The quote is one tap away, offline too.
+  await openFirstClaim(page, { touch: true });
+  assert.match(await page.locator('.wbw-detail .wbw-claim-more[open]').first().innerText(), /[“"‘]/, 'the claims carry a quote');
   await page.screenshot({ path: `${ARTEFACTS}/offline-embed-belarus-390.png`, fullPage: true });
 
   // Another query string on the page still opens offline (same cached page).
@@ -393,6 +402,7 @@ test('(c2) the single-file edition served by the card server works under its own
     await page.goto(url(name));
     await hydrated(page);
     assert.match(await selectAndRead(page, 'Belarus'), /Alleged by\s+Justice For Myanmar/, what);
+    await openFirstClaim(page);
     await assertFullTexts(page, sourcesThere, what);
     if (sourcesThere) {
       const href = await page.locator('#wbw-root a.wbw-source-link').first().getAttribute('href');
