@@ -315,7 +315,9 @@ test('the English page offers the Burmese one; the Burmese embed page and its sn
   const ctx = await open(browser, { viewport: SIZES[2].viewport, timeout: 8000 });
   const { page } = ctx;
   await page.goto(URL_BASE);
-  // Relative, or absolute under WBW_PUBLIC_URL (the test command's build sets it).
+  // Absolute (hreflang takes nothing else): the test command's build sets WBW_PUBLIC_URL.
+  const hrefs = await page.locator('link[rel="alternate"][hreflang]').evaluateAll((ls) => ls.map((l) => l.getAttribute('href')));
+  assert.ok(hrefs.length > 0 && hrefs.every((h) => /^https?:\/\//.test(h)), `absolute hreflang links: ${hrefs}`);
   const alternates = await page.locator('link[rel="alternate"][hreflang]').evaluateAll((ls) => ls.map((l) => `${l.hreflang} ${l.getAttribute('href').replace(/^https?:\/\/[^/]+\/(?:.*\/)?/, '')}`));
   assert.deepEqual(alternates.sort(), ['en index.html', 'my index-my.html', 'x-default index.html']);
   const embed = await (await fetch(new URL('embed-my.html', URL_BASE))).text();

@@ -250,6 +250,12 @@ fn image_name(lang: Lang) -> String {
 /// `<link rel="alternate" hreflang>` for each language's standalone page,
 /// English as the default.
 fn alternates(public_url: &str, langs: &[Lang]) -> String {
+    // hreflang takes absolute URLs only (search engines ignore, and
+    // Lighthouse fails, relative ones): none without WBW_PUBLIC_URL, as
+    // for oEmbed. The visible language links work either way.
+    if public_url.is_empty() {
+        return String::new();
+    }
     let link = |tag: &str, lang: Lang| {
         format!(
             r#"<link rel="alternate" hreflang="{tag}" href="{}{}">"#,
