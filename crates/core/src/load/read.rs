@@ -486,6 +486,29 @@ fn array_records<'t, 'i>(
     kind: &'static str,
     allowed: &'static [&'static str],
 ) -> Vec<Record<'t, 'i>> {
+    let mut records = Vec::new();
+    for (table, at) in tables(sink, name, value) {
+        let mut record = Record {
+            table,
+            at,
+            kind,
+            id: None,
+            allowed,
+        };
+        record.id = record.string(sink, "id", true).map(|s| s.value);
+        record.finish(sink);
+        records.push(record);
+    }
+    records
+}
+
+/// The tables of a `[[name]]` list with where each starts; what is not a
+/// list of tables is reported.
+pub(super) fn tables<'t, 'i>(
+    sink: &mut Sink,
+    name: &str,
+    value: &'t Spanned<DeValue<'i>>,
+) -> Vec<(&'t toml::de::DeTable<'i>, usize)> {
     let DeValue::Array(items) = value.get_ref() else {
         sink.error(
             value.span().start,
@@ -496,28 +519,20 @@ fn array_records<'t, 'i>(
         );
         return Vec::new();
     };
-    let mut records = Vec::new();
-    for item in items {
-        let DeValue::Table(table) = item.get_ref() else {
-            sink.error(
-                item.span().start,
-                "wrong-type",
-                None,
-                format!("each entry of `{name}` must be a table"),
-                format!("write each entry as a `[[{name}]]` section"),
-            );
-            continue;
-        };
-        let mut record = Record {
-            table,
-            at: item.span().start,
-            kind,
-            id: None,
-            allowed,
-        };
-        record.id = record.string(sink, "id", true).map(|s| s.value);
-        record.finish(sink);
-        records.push(record);
-    }
-    records
+    items
+        .iter()
+        .filter_map(|item| match item.get_ref() {
+            DeValue::Table(table) => Some((table, item.span().start)),
+            _ => {
+                sink.error(
+                    item.span().start,
+                    "wrong-type",
+                    None,
+                    format!("each entry of `{name}` must be a table"),
+                    format!("write each entry as a `[[{name}]]` section"),
+                );
+                None
+            }
+        })
+        .collect()
 }

@@ -27,7 +27,7 @@ use toml::de::DeValue;
 use toml::Spanned;
 
 use super::check::{self, Index};
-use super::read::{Record, Sink, Str};
+use super::read::{self, Record, Sink, Str};
 use crate::filter::Filter;
 use crate::fragment::{Snapshot, View};
 use crate::model::{Actor, ActorId, Claim, Source};
@@ -59,13 +59,13 @@ pub struct RawStory<'t, 'i> {
 /// The entries of `[[stories]]`; what is not a list of tables is reported.
 pub fn read<'t, 'i>(sink: &mut Sink, value: &'t Spanned<DeValue<'i>>) -> Vec<RawStory<'t, 'i>> {
     let mut stories = Vec::new();
-    for (table, at) in tables(sink, "stories", value) {
+    for (table, at) in read::tables(sink, "stories", value) {
         let mut record = Record::new(table, at, "story", STORY_FIELDS);
         record.id = record.string(sink, "id", true).map(|s| s.value);
         record.finish(sink);
         let name = record.id.clone().unwrap_or_else(|| "story".into());
         let steps = match record.get("steps") {
-            Some(steps) => tables(sink, "stories.steps", steps)
+            Some(steps) => read::tables(sink, "stories.steps", steps)
                 .into_iter()
                 .enumerate()
                 .map(|(n, (table, at))| {
@@ -80,40 +80,6 @@ pub fn read<'t, 'i>(sink: &mut Sink, value: &'t Spanned<DeValue<'i>>) -> Vec<Raw
         stories.push(RawStory { record, steps });
     }
     stories
-}
-
-/// The tables of a `[[name]]` list with where each starts.
-fn tables<'t, 'i>(
-    sink: &mut Sink,
-    name: &str,
-    value: &'t Spanned<DeValue<'i>>,
-) -> Vec<(&'t toml::de::DeTable<'i>, usize)> {
-    let DeValue::Array(items) = value.get_ref() else {
-        sink.error(
-            value.span().start,
-            "wrong-type",
-            None,
-            format!("`{name}` must be a list of tables"),
-            format!("write each entry as a `[[{name}]]` section"),
-        );
-        return Vec::new();
-    };
-    items
-        .iter()
-        .filter_map(|item| match item.get_ref() {
-            DeValue::Table(table) => Some((table, item.span().start)),
-            _ => {
-                sink.error(
-                    item.span().start,
-                    "wrong-type",
-                    None,
-                    format!("each entry of `{name}` must be a table"),
-                    format!("write each entry as a `[[{name}]]` section"),
-                );
-                None
-            }
-        })
-        .collect()
 }
 
 /// What the steps are checked against.

@@ -74,29 +74,9 @@ pub fn read<'t, 'i>(
     sink: &mut Sink,
     value: &'t Spanned<DeValue<'i>>,
 ) -> Vec<RawTranslation<'t, 'i>> {
-    let DeValue::Array(items) = value.get_ref() else {
-        sink.error(
-            value.span().start,
-            "wrong-type",
-            None,
-            "`translations` must be a list of tables",
-            "write each language as a `[[translations]]` section",
-        );
-        return Vec::new();
-    };
     let mut out = Vec::new();
-    for item in items {
-        let DeValue::Table(table) = item.get_ref() else {
-            sink.error(
-                item.span().start,
-                "wrong-type",
-                None,
-                "each entry of `translations` must be a table",
-                "write each language as a `[[translations]]` section",
-            );
-            continue;
-        };
-        let mut record = Record::new(table, item.span().start, "translation", TRANSLATION_FIELDS);
+    for (table, at) in read::tables(sink, "translations", value) {
+        let mut record = Record::new(table, at, "translation", TRANSLATION_FIELDS);
         let lang = record.string(sink, "lang", true);
         record.id = lang.map(|l| l.value);
         record.finish(sink);
