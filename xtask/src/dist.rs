@@ -1133,6 +1133,29 @@ fn focus_oembed_name(id: &str) -> String {
     format!("oembed-focus-{id}.json")
 }
 
+/// The standalone and the embed page's templates (`web/index.html`, `web/embed.html`).
+fn page_templates(root: &Path) -> Result<[String; 2]> {
+    let web = root.join("web");
+    Ok([
+        read_text(&web.join("index.html"))?,
+        read_text(&web.join("embed.html"))?,
+    ])
+}
+
+/// One state's standalone and embed page, named `names`, filled from `assets`.
+fn write_pair(
+    out: &Path,
+    templates: &[String; 2],
+    names: &[String; 2],
+    assets: &Assets,
+    html: &Prerendered,
+) -> Result {
+    for (name, template) in names.iter().zip(templates) {
+        write(&out.join(name), page(template, assets, html)?)?;
+    }
+    Ok(())
+}
+
 /// Each focus's own standalone and embed pages, titled with its name and
 /// prerendered in its state (with its part inline, for a dataset in parts).
 fn write_focus_pages(
@@ -1143,11 +1166,7 @@ fn write_focus_pages(
     foci: &[who_backs_whom_core::ActorId],
     pages: &[Prerendered],
 ) -> Result {
-    let web = root.join("web");
-    let templates = [
-        read_text(&web.join("index.html"))?,
-        read_text(&web.join("embed.html"))?,
-    ];
+    let templates = page_templates(root)?;
     for (actor, html) in foci.iter().zip(pages) {
         let a = dataset.actor(*actor);
         let mut own = assets.clone();
@@ -1159,9 +1178,7 @@ fn write_focus_pages(
                 .oembed_link
                 .replace(OEMBED, &focus_oembed_name(&a.id));
         }
-        for (name, template) in focus_page_names(&a.id).iter().zip(&templates) {
-            write(&out.join(name), page(template, &own, html)?)?;
-        }
+        write_pair(out, &templates, &focus_page_names(&a.id), &own, html)?;
     }
     Ok(())
 }
@@ -1177,18 +1194,12 @@ fn write_lang_pages(
     langs: &[Lang],
     pages: &[Prerendered],
 ) -> Result {
-    let web = root.join("web");
-    let templates = [
-        read_text(&web.join("index.html"))?,
-        read_text(&web.join("embed.html"))?,
-    ];
+    let templates = page_templates(root)?;
     for (lang, html) in langs.iter().zip(pages) {
         let mut own = assets.in_lang(dataset, *lang);
         // The dataset's JSON-LD stands once, on the main page.
         own.jsonld = String::new();
-        for (name, template) in lang_page_names(*lang).iter().zip(&templates) {
-            write(&out.join(name), page(template, &own, html)?)?;
-        }
+        write_pair(out, &templates, &lang_page_names(*lang), &own, html)?;
     }
     Ok(())
 }
