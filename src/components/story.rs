@@ -107,7 +107,11 @@ pub fn StoryBar(props: &StoryBarProps) -> Html {
         }
     };
     let close = props.dispatch.reform(|_| Action::CloseStory);
-    let claims = step.claim_positions(&data);
+    let claims: Vec<usize> = step
+        .claims
+        .iter()
+        .filter_map(|id| data.claims.iter().position(|c| c.id == *id))
+        .collect();
     html! {
         <section class="wbw-story" aria-labelledby="wbw-story-title" aria-describedby="wbw-story-hint"
             data-step={(n + 1).to_string()} {onkeydown} {onpointerdown} {onpointerup}>
@@ -167,7 +171,8 @@ pub fn StoryList() -> Html {
                                 <p class="wbw-story-label">{ m.story_caption }</p>
                                 <p class="wbw-story-text" lang="en">{ step.caption.to_string() }</p>
                                 <ul class="wbw-story-claims" aria-label={m.story_claims}>
-                                    { for step.claim_positions(&data).into_iter()
+                                    { for step.claims.iter()
+                                        .filter_map(|id| data.claims.iter().position(|c| c.id == *id))
                                         .map(|claim| html! { <li><ClaimItem {claim} /></li> }) }
                                 </ul>
                             </li>

@@ -81,18 +81,9 @@ impl Step {
     /// The claims this step points to that are loaded (all of them, for a
     /// dataset in one piece), in the step's order.
     pub fn claims_in<'d>(&self, dataset: &'d Dataset) -> Vec<&'d Claim> {
-        self.claim_positions(dataset)
-            .into_iter()
-            .map(|i| &dataset.claims[i])
-            .collect()
-    }
-
-    /// The same claims as positions in [`Dataset::claims`] (what the card's
-    /// claim component takes).
-    pub fn claim_positions(&self, dataset: &Dataset) -> Vec<usize> {
         self.claims
             .iter()
-            .filter_map(|id| dataset.claims.iter().position(|c| c.id == *id))
+            .filter_map(|id| dataset.claims.iter().find(|c| c.id == *id))
             .collect()
     }
 }
