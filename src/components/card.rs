@@ -120,13 +120,14 @@ pub fn use_card(dataset: DatasetRef, initial: impl FnOnce() -> Options) -> CardC
     }))
 }
 
-/// Fetches the parts the card needs (the focus's, the selected actor's)
+/// Fetches the parts the card needs ([`CardState::claims_needed`])
 /// from the card's own origin, once each; a failure waits for a retry.
 #[hook]
 fn use_parts(card: &CardControl, asset_base: &AttrValue) {
-    let wanted: Vec<ActorId> = [Some(card.state().focus), card.state().selected]
+    let wanted: Vec<ActorId> = card
+        .state()
+        .claims_needed(card.dataset())
         .into_iter()
-        .flatten()
         .filter(|a| card.part_status(*a) == PartStatus::Loading && !card.0.loading.contains(a))
         .collect();
     let (handle, base) = (card.0.clone(), asset_base.clone());
@@ -506,7 +507,9 @@ fn view(
     dispatch: &Callback<Action>,
 ) -> Html {
     let state = card.state();
-    if card.part_status(state.focus) != PartStatus::Ready {
+    if card.part_status(state.focus) != PartStatus::Ready
+        && state.claims_needed(card.dataset()).contains(&state.focus)
+    {
         return part_placeholder(card, state.focus);
     }
     let lang = state.language(card.dataset());

@@ -45,7 +45,7 @@ pub fn ListView(props: &ListProps) -> Html {
                                     <button type="button" class="wbw-actor" aria-pressed={(props.selected == Some(actor)).to_string()}
                                         onclick={props.dispatch.reform(move |_| Action::Select(actor))}>
                                         <span lang={source_lang(lang, name)}>{ name.text().to_string() }</span>
-                                        <span class="wbw-count">{ format!(" · {}", m.count(tie.claims.len(), m.claims)) }</span>
+                                        <span class="wbw-count">{ format!(" · {}", m.count(tie.count, m.claims)) }</span>
                                     </button>
                                     <ul class="wbw-summaries">
                                         { for tie.claims.iter().map(|&c| {

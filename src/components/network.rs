@@ -146,7 +146,7 @@ pub fn NetworkView(props: &NetworkProps) -> Html {
                     m.node_group,
                     &[
                         ("heading", &m.group(g.kind, focus_name)),
-                        ("claims", &m.count(tie.claims.len(), m.claims)),
+                        ("claims", &m.count(tie.count, m.claims)),
                     ],
                 ))
             })

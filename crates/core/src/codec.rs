@@ -45,13 +45,15 @@ use std::borrow::Cow;
 use std::fmt::Write;
 
 use crate::date::PartialDate;
-use crate::model::{Actor, ActorId, Claim, ContextItem, Dataset, Meta, Source, SourceId, Text};
-use crate::vocab::{ActorKind, Hedge, Relation, SourceKind, Stance, Status};
+use crate::model::{
+    Actor, ActorId, Claim, ContextItem, Dataset, Meta, Source, SourceId, Summary, SummaryTie, Text,
+};
+use crate::vocab::{ActorKind, Hedge, Relation, RelationFamily, SourceKind, Stance, Status};
 
 /// The first field of the header line.
 pub const MAGIC: &str = "who-backs-whom dataset";
 /// Bumped whenever a change to the format would make an old engine misread a file.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 /// The file name of the compiled dataset, before its content hash is added.
 pub const FILE_STEM: &str = "dataset";
 /// The first field of a part's header line.
@@ -226,6 +228,7 @@ pub fn encode_parts(dataset: &Dataset) -> Split {
     let mut body = String::new();
     encode_head(&mut body, &index_of(dataset, &about));
     encode_totals(&mut body, dataset);
+    let mut busy = Vec::new();
     for (actors, claims) in pack(&about, &lines) {
         let mut part_body = String::new();
         for &a in &actors {
@@ -235,7 +238,14 @@ pub fn encode_parts(dataset: &Dataset) -> Split {
         let part = with_header(PART_MAGIC, &part_body);
         let name = part_file_name(&part);
         record(&mut body, 'I', &[text(&name), ranges(&actors)]);
+        if part.len() > INLINE_PART_BYTES {
+            busy.extend(actors);
+        }
         parts.push((name, part));
+    }
+    busy.sort_unstable();
+    for actor in busy {
+        encode_summary(&mut body, dataset, ActorId(actor as u16));
     }
     Split {
         index: with_header(MAGIC, &body),
@@ -333,6 +343,36 @@ fn ranges(actors: &[usize]) -> String {
         i = j + 1;
     }
     out.join(";")
+}
+
+/// A `G` record: the index's [`Summary`] of the network around `actor`,
+/// whose part is too large to inline: `G`, the actor, its claims, the
+/// actors and tie claims left out, then the drawn ties as
+/// `group,actor,claims,family` separated by `;`.
+fn encode_summary(out: &mut String, dataset: &Dataset, actor: ActorId) {
+    let around = crate::query::neighbourhood(dataset, actor, &crate::filter::Filter::default());
+    let summary = crate::query::summary_of(&around, &crate::layout::drawn_actors(&around));
+    let ties = summary.ties.iter().map(|t| {
+        let family = RelationFamily::ALL.iter().position(|f| *f == t.family);
+        format!(
+            "{},{},{},{}",
+            t.group,
+            t.actor.0,
+            t.claims,
+            family.unwrap_or_default()
+        )
+    });
+    record(
+        out,
+        'G',
+        &[
+            actor.0.to_string(),
+            summary.total_claims.to_string(),
+            summary.left_out_actors.to_string(),
+            summary.left_out_claims.to_string(),
+            list(ties),
+        ],
+    );
 }
 
 /// The `N` record: what the card shows about all claims, loaded or not.
@@ -815,6 +855,15 @@ impl Reader {
             "C" => d.claims.to_mut().push(self.claim(f)?),
             "X" => d.context.to_mut().push(self.context(f)?),
             "N" if d.parts.is_none() => d.parts = Some(self.totals(f)?),
+            "G" => {
+                let summary = self.summary(f)?;
+                let summaries = &mut d.parts.as_mut()?.summaries;
+                // Ascending and once each, so that lookups can bisect.
+                if summaries.last().is_some_and(|s| s.actor >= summary.actor) {
+                    return None;
+                }
+                summaries.push(summary);
+            }
             "I" => read.files.push((f.text()?, f.ranges(self.counts.actors)?)),
             "L" => read.lang = Some(translation(f, &mut d.translations)?),
             "T" => translated_text(f, read.lang?, &mut d.translations)?,
@@ -962,6 +1011,34 @@ impl Reader {
             relations_used: relations?,
             ..Default::default()
         })
+    }
+
+    fn summary(&self, f: &mut Fields) -> Option<Summary> {
+        let mut summary = Summary {
+            actor: ActorId(f.index(self.counts.actors)?),
+            total_claims: f.raw()?.parse().ok()?,
+            left_out_actors: f.raw()?.parse().ok()?,
+            left_out_claims: f.raw()?.parse().ok()?,
+            ties: Vec::new(),
+        };
+        let ties = f.raw()?;
+        for tie in ties.split(';').filter(|t| !t.is_empty()) {
+            let mut n = tie.split(',');
+            let group = n.next()?.parse::<u8>().ok()?;
+            let actor = parse_index(n.next()?, self.counts.actors)?;
+            let claims = n.next()?.parse().ok()?;
+            let family = *RelationFamily::ALL.get(n.next()?.parse::<usize>().ok()?)?;
+            if n.next().is_some() || usize::from(group) >= crate::query::GroupKind::ALL.len() {
+                return None;
+            }
+            summary.ties.push(SummaryTie {
+                group,
+                actor: ActorId(actor),
+                claims,
+                family,
+            });
+        }
+        Some(summary)
     }
 
     fn sources(&self, f: &mut Fields) -> Option<Vec<SourceId>> {

@@ -312,7 +312,7 @@ pub fn layout_in(dataset: &Dataset, neighbourhood: &Neighbourhood, lang: Lang) -
             .groups
             .iter()
             .filter_map(|g| g.ties.iter().find(|t| t.actor == actor))
-            .map(|t| t.claims.len())
+            .map(|t| t.count)
             .sum()
     };
     let has_opposing = !bands[1].is_empty();
@@ -338,7 +338,7 @@ pub fn layout_in(dataset: &Dataset, neighbourhood: &Neighbourhood, lang: Lang) -
         near,
         ..
     } = rows;
-    let edges = edges(dataset, neighbourhood, &nodes, &focus, near);
+    let edges = edges(neighbourhood, &nodes, &focus, near);
     let badges = badges(&nodes, &edges, focus.x);
     NetworkLayout {
         width: WIDTH,
@@ -388,7 +388,13 @@ fn bands(neighbourhood: &Neighbourhood) -> ([Vec<ActorId>; 3], usize) {
         members.truncate(take);
         members
     });
-    (bands, not_drawn)
+    (bands, not_drawn + neighbourhood.left_out_actors)
+}
+
+/// The actors the network draws around `neighbourhood`'s focus, in band
+/// order (what the index's summary of a busy actor keeps).
+pub fn drawn_actors(neighbourhood: &Neighbourhood) -> Vec<ActorId> {
+    bands(neighbourhood).0.concat()
 }
 
 /// The focus box, its top `CELL_PADDING` below `top`: the glyph on the left,
@@ -411,8 +417,9 @@ fn focus_node(dataset: &Dataset, neighbourhood: &Neighbourhood, lang: Lang, top:
             .groups
             .iter()
             .flat_map(|g| &g.ties)
-            .map(|t| t.claims.len())
-            .sum(),
+            .map(|t| t.count)
+            .sum::<usize>()
+            + neighbourhood.left_out_claims,
         x,
         y,
         radius: height / 2.0,
@@ -550,13 +557,7 @@ fn on_focus_box(focus: &Node, from: (f32, f32), aim: (f32, f32)) -> (f32, f32) {
 /// so that no edge crosses another in the gutter), along it to the row next
 /// to the focus, then to the focus box. So the edges of the row next to the
 /// focus also keep clear of the band headings at the left and right.
-fn edges(
-    dataset: &Dataset,
-    neighbourhood: &Neighbourhood,
-    nodes: &[Node],
-    focus: &Node,
-    near: [f32; 2],
-) -> Vec<Edge> {
+fn edges(neighbourhood: &Neighbourhood, nodes: &[Node], focus: &Node, near: [f32; 2]) -> Vec<Edge> {
     let mut edges = Vec::new();
     // (edge index, gutter, side, distance from the focus) of far edges.
     let mut far: Vec<(usize, usize, usize, f32)> = Vec::new();
@@ -565,15 +566,10 @@ fn edges(
             .groups
             .iter()
             .filter_map(|g| {
-                g.ties.iter().find(|t| t.actor == node.actor).map(|t| {
-                    let family = t
-                        .claims
-                        .iter()
-                        .map(|&c| dataset.claims[c].relation.family())
-                        .max()
-                        .unwrap_or(RelationFamily::Political);
-                    (g.kind, t.claims.len(), family)
-                })
+                g.ties
+                    .iter()
+                    .find(|t| t.actor == node.actor)
+                    .map(|t| (g.kind, t.count, t.family))
             })
             .collect();
         let side = usize::from(node.y > focus.y);

@@ -13,7 +13,7 @@ use std::borrow::Cow;
 
 use crate::date::PartialDate;
 use crate::i18n::Lang;
-use crate::vocab::{ActorKind, Hedge, Relation, SourceKind, Stance, Status};
+use crate::vocab::{ActorKind, Hedge, Relation, RelationFamily, SourceKind, Stance, Status};
 
 /// Text that is either compiled in or owned.
 pub type Text = Cow<'static, str>;
@@ -21,7 +21,7 @@ pub type Text = Cow<'static, str>;
 pub type List<T> = Cow<'static, [T]>;
 
 /// Index of an actor in [`Dataset::actors`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ActorId(pub u16);
 
 /// Index of a source in [`Dataset::sources`].
@@ -148,6 +148,36 @@ pub struct Parts {
     /// The position in the whole dataset of each loaded claim, parallel to
     /// [`Dataset::claims`] and ascending, so loaded claims keep their order.
     pub order: Vec<u32>,
+    /// The network around each actor whose part is too large to inline
+    /// ([`crate::codec::INLINE_PART_BYTES`]), ascending by actor, so that
+    /// its network draws before (or without) its part.
+    pub summaries: Vec<Summary>,
+}
+
+/// What the index says of the network around one actor, unfiltered: the
+/// ties the network draws (all groups of each drawn counterpart, in the
+/// neighbourhood's order) with their counts, and how many actors and tie
+/// claims were left out. [`crate::query::neighbourhood`] builds the same
+/// drawing from it as from the claims.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub actor: ActorId,
+    /// Claims about the actor.
+    pub total_claims: usize,
+    pub ties: Vec<SummaryTie>,
+    /// Linked actors the network does not draw, and their ties' claims.
+    pub left_out_actors: usize,
+    pub left_out_claims: usize,
+}
+
+/// One tie of a [`Summary`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SummaryTie {
+    /// Position of its group in [`crate::query::GroupKind::ALL`].
+    pub group: u8,
+    pub actor: ActorId,
+    pub claims: usize,
+    pub family: RelationFamily,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -366,6 +396,15 @@ impl Dataset {
                     .get(usize::from(actor.0))
                     .is_none_or(Option::is_none)
         })
+    }
+
+    /// The index's summary of the network around `actor`, if it has one.
+    pub fn summary(&self, actor: ActorId) -> Option<&Summary> {
+        let summaries = &self.parts.as_ref()?.summaries;
+        summaries
+            .binary_search_by_key(&actor, |s| s.actor)
+            .ok()
+            .map(|at| &summaries[at])
     }
 
     /// The file of `actor`'s part, when it is not loaded yet.

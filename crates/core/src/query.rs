@@ -12,15 +12,20 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use crate::filter::Filter;
-use crate::model::{ActorId, Claim, ClaimIndex, Dataset};
-use crate::vocab::{Relation, Stance, Status};
+use crate::model::{ActorId, Claim, ClaimIndex, Dataset, Summary, SummaryTie};
+use crate::vocab::{Relation, RelationFamily, Stance, Status};
 
 /// An actor linked to the focus, with the claims that link them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Tie {
     pub actor: ActorId,
-    /// Claim indices, in date order.
+    /// Claim indices, in date order (empty in a neighbourhood built from a
+    /// [`Summary`]: the claims are not loaded).
     pub claims: Vec<ClaimIndex>,
+    /// How many claims link them.
+    pub count: usize,
+    /// The strongest relation family among those claims.
+    pub family: RelationFamily,
 }
 
 /// How the actors of a [`Group`] relate to the focus.
@@ -101,6 +106,12 @@ pub struct Neighbourhood {
     pub shown_claims: usize,
     /// Claims about the focus before the filter.
     pub total_claims: usize,
+    /// Built from the index's [`Summary`] of a focus whose claims are not
+    /// loaded: only the ties the network draws, with counts and no claims.
+    pub from_summary: bool,
+    /// Linked actors left out of a summary, and their ties' claims.
+    pub left_out_actors: usize,
+    pub left_out_claims: usize,
 }
 
 impl Neighbourhood {
@@ -124,8 +135,15 @@ impl Neighbourhood {
 }
 
 /// The focus actor's neighbourhood: its backers, opponents, whom it backs and
-/// opposes, and its contacts, each grouped by counterpart actor.
+/// opposes, and its contacts, each grouped by counterpart actor. For a
+/// focus whose claims are not loaded, unfiltered, it is the index's
+/// [`Summary`] of it, when it has one (see [`Neighbourhood::from_summary`]).
 pub fn neighbourhood(dataset: &Dataset, focus: ActorId, filter: &Filter) -> Neighbourhood {
+    if !dataset.has_claims_of(focus) && filter.is_empty() {
+        if let Some(summary) = dataset.summary(focus) {
+            return from_summary(summary);
+        }
+    }
     let mut per_group: Vec<TieBuilder> = GroupKind::ALL
         .iter()
         .map(|_| TieBuilder::default())
@@ -159,7 +177,73 @@ pub fn neighbourhood(dataset: &Dataset, focus: ActorId, filter: &Filter) -> Neig
         groups,
         shown_claims,
         total_claims,
+        from_summary: false,
+        left_out_actors: 0,
+        left_out_claims: 0,
     }
+}
+
+/// The neighbourhood a [`Summary`] describes.
+fn from_summary(summary: &Summary) -> Neighbourhood {
+    let groups = GroupKind::ALL
+        .iter()
+        .enumerate()
+        .map(|(at, kind)| Group {
+            kind: *kind,
+            ties: summary
+                .ties
+                .iter()
+                .filter(|t| usize::from(t.group) == at)
+                .map(|t| Tie {
+                    actor: t.actor,
+                    claims: Vec::new(),
+                    count: t.claims,
+                    family: t.family,
+                })
+                .collect(),
+        })
+        .filter(|g| !g.ties.is_empty())
+        .collect();
+    Neighbourhood {
+        focus: summary.actor,
+        groups,
+        shown_claims: summary.total_claims,
+        total_claims: summary.total_claims,
+        from_summary: true,
+        left_out_actors: summary.left_out_actors,
+        left_out_claims: summary.left_out_claims,
+    }
+}
+
+/// What the index keeps of `neighbourhood` (computed from every claim)
+/// when `drawn` are the actors its network draws: their ties, and how many
+/// actors and claims are left out.
+pub fn summary_of(neighbourhood: &Neighbourhood, drawn: &[ActorId]) -> Summary {
+    let mut summary = Summary {
+        actor: neighbourhood.focus,
+        total_claims: neighbourhood.total_claims,
+        ..Summary::default()
+    };
+    for group in &neighbourhood.groups {
+        for tie in &group.ties {
+            if drawn.contains(&tie.actor) {
+                summary.ties.push(SummaryTie {
+                    group: group.kind as u8,
+                    actor: tie.actor,
+                    claims: tie.count,
+                    family: tie.family,
+                });
+            } else {
+                summary.left_out_claims += tie.count;
+            }
+        }
+    }
+    summary.left_out_actors = neighbourhood
+        .actors()
+        .iter()
+        .filter(|a| !drawn.contains(a))
+        .count();
+    summary
 }
 
 /// Who backs `actor`: subjects of "backs" claims whose object is `actor`.
@@ -277,6 +361,8 @@ impl TieBuilder {
             self.ties.push(Tie {
                 actor,
                 claims: Vec::new(),
+                count: 0,
+                family: RelationFamily::Political,
             });
             self.ties.len() - 1
         });
@@ -285,6 +371,15 @@ impl TieBuilder {
 
     /// The ties, most claims first, then by name, then by dataset order.
     fn finish(mut self, dataset: &Dataset) -> Vec<Tie> {
+        for tie in &mut self.ties {
+            tie.count = tie.claims.len();
+            tie.family = tie
+                .claims
+                .iter()
+                .map(|&c| dataset.claims[c].relation.family())
+                .max()
+                .unwrap_or(RelationFamily::Political);
+        }
         // Total order (actor id last), so unstable is as good as stable.
         self.ties.sort_unstable_by(|a, b| {
             b.claims

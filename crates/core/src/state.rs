@@ -114,6 +114,18 @@ impl CardState {
 
     /// The language the card speaks: the one chosen, else the browser's,
     /// else the dataset's, else English.
+    /// The actors whose claims this state shows, for a dataset in parts:
+    /// the selected actor's, and the focus's unless its network draws from
+    /// the index's summary (the network view, unfiltered). A busy actor's
+    /// large part is fetched only when a reader asks for its claims.
+    pub fn claims_needed(&self, dataset: &Dataset) -> Vec<ActorId> {
+        let drawn_from_index = self.view == View::Network
+            && self.filter.is_empty()
+            && dataset.summary(self.focus).is_some();
+        let focus = (!drawn_from_index).then_some(self.focus);
+        focus.into_iter().chain(self.selected).collect()
+    }
+
     pub fn language(&self, dataset: &Dataset) -> Lang {
         self.lang
             .or(self.preferred)

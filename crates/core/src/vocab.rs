@@ -144,6 +144,13 @@ pub enum RelationFamily {
 }
 
 impl RelationFamily {
+    /// Weakest first: a tie's family is the strongest of its claims'.
+    pub const ALL: [RelationFamily; 3] = [
+        RelationFamily::Political,
+        RelationFamily::Electoral,
+        RelationFamily::Military,
+    ];
+
     pub const fn id(self) -> &'static str {
         match self {
             RelationFamily::Political => "political",

@@ -449,3 +449,162 @@ fn a_part_whose_actor_text_points_outside_or_follows_a_claim_is_refused() {
         ));
     }
 }
+
+/// A hub with `count` counterparts in every group, most with several claims
+/// of different relation families, so that its part is too large to inline
+/// and its network leaves actors out.
+fn crowded_hub(count: usize) -> (Dataset, ActorId) {
+    use who_backs_whom_core::vocab::{Relation, Stance};
+    let mut b = common::Builder::new();
+    let hub = b.actor("hub", "The hub");
+    for i in 0..count {
+        let other = b.actor(&format!("actor-{i}"), &format!("Actor number {i}"));
+        let (subject, object) = if i % 2 == 0 {
+            (other, hub)
+        } else {
+            (hub, other)
+        };
+        let stance = [Stance::Backs, Stance::Opposes, Stance::Neutral][i % 3];
+        for k in 0..(1 + i % 7) * 6 {
+            let relation = match (stance, k % 4) {
+                (Stance::Backs, 0) => Relation::ArmsAndMilitaryAid,
+                (Stance::Backs, 1) => Relation::ElectionObservers,
+                (Stance::Backs, _) => Relation::GeneralBacking,
+                (Stance::Opposes, _) => Relation::Criticism,
+                _ => Relation::DiplomaticVisit,
+            };
+            let quote = format!("A quote long enough to make the part large, number {k} of {i}.");
+            b.claim_full(subject, relation, stance, object, Some("2024-05"), &quote);
+        }
+        // Some counterparts are in two groups.
+        if i % 5 == 0 {
+            b.claim(object, Stance::Opposes, subject, None);
+        }
+    }
+    (b.build(hub), hub)
+}
+
+#[test]
+fn a_busy_actor_s_network_draws_from_the_index_as_from_every_claim() {
+    use who_backs_whom_core::layout;
+    for (full, hub) in [
+        crowded_hub(120),
+        (repeated(60), common::shipped().dataset.meta.focus),
+    ] {
+        let split = encode_parts(&full);
+        let index = decode(&split.index).unwrap();
+        assert!(!index.has_claims_of(hub));
+        assert!(
+            index.summary(hub).is_some(),
+            "a part too large to inline has a summary"
+        );
+        let around = |d: &Dataset, filter: &Filter| query::neighbourhood(d, hub, filter);
+        let (whole, summed) = (
+            around(&full, &Filter::default()),
+            around(&index, &Filter::default()),
+        );
+        assert!(summed.from_summary && !whole.from_summary);
+        assert_eq!(
+            (summed.shown_claims, summed.total_claims),
+            (whole.shown_claims, whole.total_claims)
+        );
+        assert_eq!(
+            layout::layout(&index, &summed),
+            layout::layout(&full, &whole),
+            "the same drawing, badges, counts and edges"
+        );
+        // A filter needs the claims: nothing is drawn from the summary.
+        let mut filter = Filter::default();
+        filter.toggle_stance(who_backs_whom_core::vocab::Stance::Backs);
+        let filtered = around(&index, &filter);
+        assert!(!filtered.from_summary && filtered.groups.is_empty());
+        // Once the part is in, the claims answer, and draw the same.
+        let loaded = load_part(&index, &split, hub);
+        let after = around(&loaded, &Filter::default());
+        assert!(!after.from_summary);
+        assert_eq!(after.actors(), whole.actors());
+        assert_eq!(
+            layout::layout(&loaded, &after),
+            layout::layout(&full, &whole)
+        );
+    }
+    // The crowded hub leaves actors out, and says how many.
+    let (full, hub) = crowded_hub(120);
+    let index = decode(&encode_parts(&full).index).unwrap();
+    let summary = index.summary(hub).unwrap();
+    assert!(summary.left_out_actors > 0 && summary.left_out_claims > 0);
+    assert_eq!(
+        summary.left_out_actors
+            + layout::layout(&full, &query::neighbourhood(&full, hub, &Filter::default()))
+                .nodes
+                .len(),
+        120
+    );
+    // An actor whose part is inlined (or shared) has none.
+    assert!(index
+        .actor_ids()
+        .filter(|a| *a != hub)
+        .all(|a| index.summary(a).is_none()));
+}
+
+#[test]
+fn a_summary_that_does_not_add_up_is_refused() {
+    let (full, _) = crowded_hub(120);
+    let index = encode_parts(&full).index;
+    let body = index.split_once('\n').unwrap().1;
+    let g = body
+        .lines()
+        .find(|l| l.starts_with("G\t"))
+        .expect("a G record");
+    let forged = |line: &str| with_hash(&body.replacen(g, line, 1));
+    let fields: Vec<&str> = g.split('\t').collect();
+    let bad = [
+        // an actor past the index's actors
+        format!("G\t9999\t{}", fields[2..].join("\t")),
+        // a group past the five
+        g.replacen(
+            &format!("\t{}", fields[5]),
+            &format!("\t7{}", &fields[5][1..]),
+            1,
+        ),
+        // a relation family past the three
+        format!("{};0,1,1,9", g),
+        // a field missing
+        fields[..5].join("\t"),
+    ];
+    for line in &bad {
+        assert!(
+            matches!(decode(&forged(line)), Err(DecodeError::Corrupt { .. })),
+            "{line}"
+        );
+    }
+    // Two summaries of one actor, or out of order.
+    let twice = with_hash(&body.replacen(g, &format!("{g}\n{g}"), 1));
+    assert!(matches!(decode(&twice), Err(DecodeError::Corrupt { .. })));
+}
+
+#[test]
+fn a_busy_actor_s_part_is_needed_only_when_a_reader_asks_for_its_claims() {
+    use who_backs_whom_core::fragment::Options;
+    use who_backs_whom_core::state::{Action, CardState, View};
+    use who_backs_whom_core::vocab::Stance;
+    let (full, hub) = crowded_hub(120);
+    let index = decode(&encode_parts(&full).index).unwrap();
+    let start = CardState::new(Options::defaults(&index));
+    assert_eq!(start.focus, hub);
+    // The network draws from the index: no part is fetched at start.
+    assert!(start.claims_needed(&index).is_empty());
+    let other = ActorId(3);
+    let selected = start.reduce(&index, Action::Select(other));
+    assert_eq!(selected.claims_needed(&index), vec![other]);
+    for asks in [
+        Action::SetView(View::List),
+        Action::SetView(View::Timeline),
+        Action::ToggleStance(Stance::Backs),
+    ] {
+        assert_eq!(start.reduce(&index, asks).claims_needed(&index), vec![hub]);
+    }
+    // An actor without a summary needs its part for its network.
+    let refocused = start.reduce(&index, Action::Refocus(other));
+    assert_eq!(refocused.claims_needed(&index), vec![other]);
+}
