@@ -26,12 +26,19 @@
 //! HTML parser rewrites) and still compresses as the text it is.
 //!
 //! A dataset over [`PARTS_ABOVE_BYTES`] is written by [`encode_parts`] as an
-//! index (the records above but `C`, an `N` record of the counts over all
-//! claims, and `I<TAB>parts/part-<hash>.txt<TAB>actor runs` per part, e.g.
-//! `3;7-12`) and part files (`who-backs-whom part` header, then
+//! index (the records above but `C`, `S` and `X`; an `N` record of the counts
+//! over all claims, the number of sources and context items and the sources
+//! file's name; and `I<TAB>parts/part-<hash>.txt<TAB>actor runs` per part,
+//! e.g. `3;7-12`), part files (`who-backs-whom part` header, then
 //! `D<TAB>actor<TAB>description<TAB>alias;alias` for the actors it is for,
-//! whose index records leave these out, and
-//! `P<TAB>position in the whole dataset<TAB>the C fields` per claim).
+//! whose index records leave these out,
+//! `S<TAB>position in the whole dataset<TAB>the S fields` for each source its
+//! claims cite, and `P<TAB>position in the whole dataset<TAB>the C fields`
+//! per claim), and one sources file (`parts/sources-<hash>.txt`,
+//! `who-backs-whom sources` header: every `S` and `X` record, then
+//! `K<TAB>claims per source`), which the sources panel fetches. A claim
+//! is read only with its sources ([`decode_part`] refuses a part that cites
+//! a source it neither brings nor finds loaded).
 //!
 //! Why text and not postcard or JSON: no serde in the wasm (the decoder is a
 //! few hundred bytes of `split` and `parse`), no base64 when it is inlined in
@@ -58,6 +65,8 @@ pub const FORMAT_VERSION: u32 = 5;
 pub const FILE_STEM: &str = "dataset";
 /// The first field of a part's header line.
 pub const PART_MAGIC: &str = "who-backs-whom part";
+/// The first field of the sources file's header line (a dataset in parts).
+pub const SOURCES_MAGIC: &str = "who-backs-whom sources";
 /// A compiled dataset larger than this is written as an index and one part
 /// per actor (see BENCHMARKS.md: at the shipped dataset's density, about
 /// 110 claims; the shipped 41 claims are 23 KB and stay whole).
@@ -198,7 +207,8 @@ fn encode_translations(out: &mut String, d: &Dataset) {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Split {
     pub index: String,
-    /// (file name, text), one per part.
+    /// (file name, text), one per part, and last the sources file
+    /// ([`encode_sources_file`]): every file that goes under `parts/`.
     pub parts: Vec<(String, String)>,
 }
 
@@ -227,13 +237,15 @@ pub fn encode_parts(dataset: &Dataset) -> Split {
     let mut parts = Vec::new();
     let mut body = String::new();
     encode_head(&mut body, &index_of(dataset, &about));
-    encode_totals(&mut body, dataset);
+    let sources = encode_sources_file(dataset);
+    encode_totals(&mut body, dataset, &sources.0);
     let mut busy = Vec::new();
     for (actors, claims) in pack(&about, &lines) {
         let mut part_body = String::new();
         for &a in &actors {
             encode_actor_text(&mut part_body, a, &dataset.actors[a]);
         }
+        encode_part_sources(&mut part_body, dataset, &claims);
         part_body.extend(claims.iter().map(|&i| lines[i].as_str()));
         let part = with_header(PART_MAGIC, &part_body);
         let name = part_file_name(&part);
@@ -243,6 +255,7 @@ pub fn encode_parts(dataset: &Dataset) -> Split {
         }
         parts.push((name, part));
     }
+    parts.push(sources);
     busy.sort_unstable();
     for actor in busy {
         encode_summary(&mut body, dataset, ActorId(actor as u16));
@@ -273,9 +286,9 @@ fn index_of(dataset: &Dataset, about: &[Vec<usize>]) -> Dataset {
     Dataset {
         meta: dataset.meta.clone(),
         actors: Cow::Owned(actors),
-        sources: dataset.sources.clone(),
+        sources: Cow::Borrowed(&[]),
         claims: Cow::Borrowed(&[]),
-        context: dataset.context.clone(),
+        context: Cow::Borrowed(&[]),
         parts: None,
         translations: dataset.translations.clone(),
         stories: dataset.stories.clone(),
@@ -375,14 +388,17 @@ fn encode_summary(out: &mut String, dataset: &Dataset, actor: ActorId) {
     );
 }
 
-/// The `N` record: what the card shows about all claims, loaded or not.
-fn encode_totals(out: &mut String, d: &Dataset) {
+/// The `N` record: what the card shows about all claims, loaded or not,
+/// and how many sources and context items the sources file `sources` has.
+fn encode_totals(out: &mut String, d: &Dataset, sources: &str) {
     record(
         out,
         'N',
         &[
             d.claim_count().to_string(),
-            list(d.claims_per_source().iter().map(usize::to_string)),
+            d.sources.len().to_string(),
+            d.context.len().to_string(),
+            text(sources),
             list(d.claimants().iter().map(|a| a.0.to_string())),
             list(d.relations_used().iter().map(|r| r.id().to_string())),
         ],
@@ -423,20 +439,61 @@ fn encode_actor(out: &mut String, a: &Actor) {
     );
 }
 
-fn encode_source(out: &mut String, s: &Source) {
+/// Where the sources file is, beside the card's pages: named by its content.
+pub fn sources_file_name(text: &str) -> String {
+    format!("parts/sources-{:016x}.txt", fnv1a(text.as_bytes()))
+}
+
+/// The sources file of a dataset in parts, (name, text): every `S` record in
+/// order, every `X` record, and a `K` record of how many claims cite each
+/// source; the index has none of these, a part the `S` records it cites.
+fn encode_sources_file(d: &Dataset) -> (String, String) {
+    let mut body = String::new();
+    for s in d.sources.iter() {
+        encode_source(&mut body, s);
+    }
+    for x in d.context.iter() {
+        encode_context(&mut body, x);
+    }
     record(
-        out,
-        'S',
-        &[
-            text(&s.id),
-            text(&s.title),
-            u8::from(s.title_supplied).to_string(),
-            opt(&s.publisher),
-            s.kind.id().into(),
-            date(s.date),
-            opt(&s.url),
-        ],
+        &mut body,
+        'K',
+        &[list(d.claims_per_source().iter().map(usize::to_string))],
     );
+    let file = with_header(SOURCES_MAGIC, &body);
+    (sources_file_name(&file), file)
+}
+
+/// A part's `S` records: each source its `claims` cite, ascending, with its
+/// position in the whole dataset, so that a claim never arrives without them.
+fn encode_part_sources(out: &mut String, d: &Dataset, claims: &[usize]) {
+    let mut cited: Vec<u16> = claims
+        .iter()
+        .flat_map(|&i| d.claims[i].sources.iter().map(|s| s.0))
+        .collect();
+    cited.sort_unstable();
+    cited.dedup();
+    for at in cited {
+        let mut fields = vec![at.to_string()];
+        fields.extend(source_fields(d.source(SourceId(at))));
+        record(out, 'S', &fields);
+    }
+}
+
+fn encode_source(out: &mut String, s: &Source) {
+    record(out, 'S', &source_fields(s));
+}
+
+fn source_fields(s: &Source) -> Vec<String> {
+    vec![
+        text(&s.id),
+        text(&s.title),
+        u8::from(s.title_supplied).to_string(),
+        opt(&s.publisher),
+        s.kind.id().into(),
+        date(s.date),
+        opt(&s.url),
+    ]
 }
 
 fn encode_claim(out: &mut String, c: &Claim) {
@@ -598,7 +655,6 @@ struct Read {
 /// Puts the index's part files in place; false for an index that does not add up.
 fn attach_files(dataset: &mut Dataset, files: Vec<(Text, Vec<u16>)>) -> bool {
     let actors = dataset.actors.len();
-    let sources = dataset.sources.len();
     let Some(parts) = dataset.parts.as_mut() else {
         return files.is_empty();
     };
@@ -609,7 +665,25 @@ fn attach_files(dataset: &mut Dataset, files: Vec<(Text, Vec<u16>)>) -> bool {
             parts.files[usize::from(actor)] = Some(file.clone());
         }
     }
-    dataset.claims.is_empty() && parts.claims_per_source.len() == sources
+    // The index has no claim, source or context item: the sources are
+    // blank stand-ins until a part or the sources file brings them.
+    let whole =
+        dataset.claims.is_empty() && dataset.sources.is_empty() && dataset.context.is_empty();
+    dataset.sources = Cow::Owned(vec![unloaded_source(); parts.sources_loaded.len()]);
+    whole
+}
+
+/// What stands for a source not loaded yet ([`crate::model::Parts::sources_loaded`]).
+fn unloaded_source() -> Source {
+    Source {
+        id: Cow::Borrowed(""),
+        title: Cow::Borrowed(""),
+        title_supplied: false,
+        publisher: None,
+        kind: SourceKind::Other,
+        date: None,
+        url: None,
+    }
 }
 
 /// Adds the part `file` (the claims about `actor`) to `dataset`, an index
@@ -626,16 +700,32 @@ pub fn decode_part(dataset: &Dataset, actor: ActorId, file: &str) -> Result<Data
     };
     let mut incoming = Vec::new();
     let mut texts = Vec::new();
+    let mut cited: Vec<(u16, Source)> = Vec::new();
     for (i, line) in body.split_terminator('\n').enumerate() {
         let corrupt = DecodeError::Corrupt { line: i + 2 };
         if line.starts_with("D\t") && incoming.is_empty() {
             texts.push(reader.part_actor(line).ok_or(corrupt)?);
             continue;
         }
-        let claim = reader.part_claim(line, parts.total_claims);
+        if line.starts_with("S\t") && incoming.is_empty() {
+            let source = reader.part_source(line);
+            let source = source.filter(|(at, _)| cited.last().is_none_or(|(last, _)| last < at));
+            cited.push(source.ok_or(corrupt)?);
+            continue;
+        }
+        // A claim comes only with its sources: loaded, or in this part.
+        let claim = reader
+            .part_claim(line, parts.total_claims)
+            .filter(|(_, c)| {
+                c.sources.iter().all(|s| {
+                    dataset.has_source(*s)
+                        || cited.binary_search_by_key(&s.0, |(at, _)| *at).is_ok()
+                })
+            });
         incoming.push(claim.ok_or(corrupt)?);
     }
     let mut whole = merged(dataset, actor, incoming);
+    with_sources(&mut whole, cited);
     if !texts.is_empty() {
         let actors = whole.actors.to_mut();
         for (at, description, aliases) in texts {
@@ -645,6 +735,78 @@ pub fn decode_part(dataset: &Dataset, actor: ActorId, file: &str) -> Result<Data
         }
     }
     Ok(whole)
+}
+
+/// `dataset` with the sources a part brings (by position) in place of
+/// their stand-ins; a source already loaded stays as it is.
+fn with_sources(dataset: &mut Dataset, cited: Vec<(u16, Source)>) {
+    let Some(parts) = dataset.parts.as_mut() else {
+        return;
+    };
+    let sources = dataset.sources.to_mut();
+    for (at, source) in cited {
+        let at = usize::from(at);
+        if !parts.sources_loaded[at] {
+            sources[at] = source;
+            parts.sources_loaded[at] = true;
+        }
+    }
+}
+
+/// Adds the sources file (`parts/sources-<hash>.txt`) to `dataset`, an
+/// index read by [`decode`]: every source, every context item and the claims
+/// per source, for the sources panel. A file that does not add up to the
+/// index's counts is refused.
+pub fn decode_sources(dataset: &Dataset, file: &str) -> Result<Dataset, DecodeError> {
+    let body = check_header(file, SOURCES_MAGIC)?;
+    let parts = dataset.parts.as_ref().ok_or(DecodeError::NotADataset)?;
+    let reader = Reader {
+        counts: Counts {
+            actors: dataset.actors.len(),
+            sources: dataset.sources.len(),
+        },
+        line: 1,
+    };
+    let (mut sources, mut context, mut counts) = (Vec::new(), Vec::new(), None);
+    let mut line = 1;
+    for text in body.split_terminator('\n') {
+        line += 1;
+        let f = &mut Fields {
+            fields: text.split('\t'),
+        };
+        let read = match f.raw() {
+            Some("S") if context.is_empty() && counts.is_none() => {
+                reader.source(f).map(|s| sources.push(s))
+            }
+            Some("X") if counts.is_none() => reader.context(f).map(|x| context.push(x)),
+            Some("K") if counts.is_none() => numbers(f).map(|k| counts = Some(k)),
+            _ => None,
+        };
+        read.and_then(|()| f.end())
+            .ok_or(DecodeError::Corrupt { line })?;
+    }
+    let counts = counts
+        .filter(|k| k.len() == dataset.sources.len() && sources.len() == k.len())
+        .filter(|_| context.len() == parts.context_items)
+        .ok_or(DecodeError::Corrupt { line })?;
+    let mut next = dataset.clone();
+    next.sources = Cow::Owned(sources);
+    next.context = Cow::Owned(context);
+    if let Some(parts) = next.parts.as_mut() {
+        parts.claims_per_source = counts;
+        parts.sources_loaded.iter_mut().for_each(|l| *l = true);
+        parts.sources_file_loaded = true;
+    }
+    Ok(next)
+}
+
+/// A `;`-separated list of numbers (possibly empty).
+fn numbers(f: &mut Fields) -> Option<Vec<usize>> {
+    let raw = f.raw()?;
+    if raw.is_empty() {
+        return Some(Vec::new());
+    }
+    raw.split(';').map(|n| n.parse().ok()).collect()
 }
 
 /// `dataset` with `incoming` claims (by their position in the whole
@@ -889,6 +1051,18 @@ impl Reader {
         Some(text)
     }
 
+    /// A part's `S` line: a source's position in the whole dataset, the source.
+    fn part_source(&self, line: &str) -> Option<(u16, Source)> {
+        let f = &mut Fields {
+            fields: line.split('\t'),
+        };
+        f.raw()?;
+        let at = f.index(self.counts.sources)?;
+        let source = self.source(f)?;
+        f.end()?;
+        Some((at, source))
+    }
+
     /// One line of a part: `P`, the claim's position in the whole dataset, the claim.
     fn part_claim(&self, line: &str, total: usize) -> Option<(u32, Claim)> {
         let f = &mut Fields {
@@ -991,12 +1165,14 @@ impl Reader {
 
     fn totals(&self, f: &mut Fields) -> Option<crate::model::Parts> {
         let total = f.raw()?.parse::<usize>().ok()?;
-        let per_source = f.raw()?;
-        let per_source: Option<Vec<usize>> = if per_source.is_empty() {
-            Some(Vec::new())
-        } else {
-            per_source.split(';').map(|n| n.parse().ok()).collect()
-        };
+        // A source is a `SourceId`: no more than a u16 can point at.
+        let sources = f
+            .raw()?
+            .parse::<usize>()
+            .ok()
+            .filter(|n| *n <= usize::from(u16::MAX) + 1)?;
+        let context_items = f.raw()?.parse::<usize>().ok()?;
+        let sources_file = f.text()?;
         let claimants = f.indices(self.counts.actors, true)?;
         let relations = f.raw()?;
         let relations: Option<Vec<Relation>> = if relations.is_empty() {
@@ -1006,7 +1182,9 @@ impl Reader {
         };
         Some(crate::model::Parts {
             total_claims: total,
-            claims_per_source: per_source?,
+            sources_loaded: vec![false; sources],
+            sources_file,
+            context_items,
             claimants: claimants.into_iter().map(ActorId).collect(),
             relations_used: relations?,
             ..Default::default()

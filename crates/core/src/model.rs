@@ -138,6 +138,7 @@ impl<'a> Localized<'a> {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Parts {
     pub total_claims: usize,
+    /// Filled from the sources file; empty until it is loaded.
     pub claims_per_source: Vec<usize>,
     pub claimants: Vec<ActorId>,
     pub relations_used: Vec<Relation>,
@@ -145,6 +146,19 @@ pub struct Parts {
     pub files: Vec<Option<Text>>,
     /// Per actor: its part is loaded.
     pub loaded: Vec<bool>,
+    /// Per source (sized to the whole dataset's, like [`Dataset::sources`],
+    /// where a source not loaded yet is a blank stand-in): it is loaded,
+    /// with a part that cites it or with the sources file. A claim is loaded
+    /// only with its sources, so a shown claim always has them.
+    pub sources_loaded: Vec<bool>,
+    /// The file with every source, the context items and the claims per
+    /// source (`parts/sources-<hash>.txt`), for the sources panel.
+    pub sources_file: Text,
+    /// How many context items the sources file has.
+    pub context_items: usize,
+    /// The sources file is merged: every source, the context and
+    /// [`Parts::claims_per_source`] are in.
+    pub sources_file_loaded: bool,
     /// The position in the whole dataset of each loaded claim, parallel to
     /// [`Dataset::claims`] and ascending, so loaded claims keep their order.
     pub order: Vec<u32>,
@@ -271,6 +285,12 @@ pub struct ContextItem {
 
 /// Identifies a claim by its index in [`Dataset::claims`].
 pub type ClaimIndex = usize;
+
+/// A page's static list (for readers without the wasm) names every source
+/// up to this many; past it, only the sources of the claims it shows.
+pub const MAX_STATIC_SOURCES: usize = 60;
+/// A page's static list shows at most this many context items.
+pub const MAX_STATIC_CONTEXT: usize = 20;
 
 impl Dataset {
     pub fn actor(&self, id: ActorId) -> &Actor {
@@ -407,6 +427,31 @@ impl Dataset {
             .map(|at| &summaries[at])
     }
 
+    /// The source `id` is loaded (always, for a dataset in one piece): a
+    /// source not loaded yet is a blank stand-in that nothing may show.
+    pub fn has_source(&self, id: SourceId) -> bool {
+        self.parts.as_ref().is_none_or(|p| {
+            p.sources_loaded
+                .get(usize::from(id.0))
+                .copied()
+                .unwrap_or(false)
+        })
+    }
+
+    /// The sources file, when the dataset is in parts and it is not loaded
+    /// yet: every source and context item are in only once it is.
+    pub fn missing_sources(&self) -> Option<&str> {
+        let parts = self.parts.as_ref()?;
+        (!parts.sources_file_loaded).then_some(&*parts.sources_file)
+    }
+
+    /// How many context items the dataset has, loaded or not.
+    pub fn context_count(&self) -> usize {
+        self.parts
+            .as_ref()
+            .map_or(self.context.len(), |p| p.context_items)
+    }
+
     /// The file of `actor`'s part, when it is not loaded yet.
     pub fn missing_part(&self, actor: ActorId) -> Option<&str> {
         if self.has_claims_of(actor) {
@@ -446,7 +491,41 @@ impl Dataset {
             .collect()
     }
 
-    /// How many claims cite each source, indexed like [`Dataset::sources`].
+    /// The sources a page's static list names beside `claims` (the claims it
+    /// shows): every source up to [`MAX_STATIC_SOURCES`], else those `claims`
+    /// cite; in dataset order.
+    pub fn static_sources(&self, claims: &[ClaimIndex]) -> Vec<SourceId> {
+        let all = self.sources.len();
+        if all <= MAX_STATIC_SOURCES {
+            return (0..all).map(|s| SourceId(s as u16)).collect();
+        }
+        let mut cited: Vec<SourceId> = claims
+            .iter()
+            .flat_map(|&c| self.claims[c].sources.iter().copied())
+            .collect();
+        cited.sort_unstable();
+        cited.dedup();
+        cited
+    }
+
+    /// The context items (indices into [`Dataset::context`]) a page's static
+    /// list shows: every one up to [`MAX_STATIC_CONTEXT`], else that many,
+    /// those about `focus` first; in dataset order.
+    pub fn static_context(&self, focus: ActorId) -> Vec<usize> {
+        let all = self.context.len();
+        if all <= MAX_STATIC_CONTEXT {
+            return (0..all).collect();
+        }
+        let about = |i: &usize| self.context[*i].about.contains(&focus);
+        let mut shown: Vec<usize> = (0..all).filter(about).take(MAX_STATIC_CONTEXT).collect();
+        let rest = MAX_STATIC_CONTEXT - shown.len();
+        shown.extend((0..all).filter(|i| !about(i)).take(rest));
+        shown.sort_unstable();
+        shown
+    }
+
+    /// How many claims cite each source, indexed like [`Dataset::sources`]
+    /// (for a dataset in parts, empty until the sources file is loaded).
     pub fn claims_per_source(&self) -> Vec<usize> {
         if let Some(parts) = &self.parts {
             return parts.claims_per_source.clone();

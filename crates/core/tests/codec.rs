@@ -191,7 +191,8 @@ fn every_truncation_and_byte_flip_is_refused_without_a_panic() {
 // A dataset in parts: an index and one part per actor
 // ---------------------------------------------------------------------------
 
-use who_backs_whom_core::codec::{decode_part, encode_parts};
+use who_backs_whom_core::codec::{decode_part, decode_sources, encode_parts};
+use who_backs_whom_core::model::SourceId;
 use who_backs_whom_core::{query, ActorId, Filter};
 
 fn load_part(
@@ -218,7 +219,6 @@ fn the_index_knows_every_count_and_no_claim() {
     let index = decode(&split.index).expect("the index decodes");
     assert!(index.claims.is_empty());
     assert_eq!(index.claim_count(), full.claims.len());
-    assert_eq!(index.claims_per_source(), full.claims_per_source());
     assert_eq!(index.claimants(), full.claimants());
     assert_eq!(index.relations_used(), full.relations_used());
     // Names and kinds for the network and lists; an actor's description and
@@ -233,8 +233,60 @@ fn the_index_knows_every_count_and_no_claim() {
     assert!(!focus.description.is_empty());
     assert!(index.actor(full.meta.focus).description.is_empty());
     assert!(!split.index.contains(&*focus.description));
-    assert_eq!(index.context, full.context);
     assert!(!index.has_claims_of(full.meta.focus));
+    // No source and no context item, only their numbers: they come with the
+    // parts that cite them and the sources file.
+    assert_eq!(index.sources.len(), full.sources.len());
+    assert!((0..full.sources.len()).all(|s| !index.has_source(SourceId(s as u16))));
+    assert!(index.context.is_empty());
+    assert_eq!(index.context_count(), full.context.len());
+    assert!(!split
+        .index
+        .lines()
+        .any(|l| l.starts_with("S\t") || l.starts_with("X\t")));
+    assert!(!split.index.contains(&*full.sources[0].title));
+    assert_eq!(
+        index.missing_sources(),
+        Some(split.parts.last().unwrap().0.as_str())
+    );
+}
+
+/// The index with the sources file of `split` merged.
+fn load_sources(index: &Dataset, split: &who_backs_whom_core::codec::Split) -> Dataset {
+    let file = index.missing_sources().expect("the sources file to load");
+    let (_, text) = split
+        .parts
+        .iter()
+        .find(|(name, _)| name == file)
+        .expect("the sources file");
+    decode_sources(index, text).expect("the sources file of this index")
+}
+
+/// Every loaded claim has its sources, as in the whole dataset, and the
+/// same attribution line: a shown claim never shows a blank source.
+fn assert_claims_have_their_sources(d: &Dataset, full: &Dataset) {
+    let order = &d.parts.as_ref().expect("a dataset in parts").order;
+    for (claim, &at) in d.claims.iter().zip(order) {
+        let whole = &full.claims[at as usize];
+        for &s in claim.sources.iter() {
+            assert!(d.has_source(s), "{} without source {}", claim.id, s.0);
+            assert_eq!(d.source(s), full.source(s));
+        }
+        assert_eq!(
+            d.attribution_line(
+                claim.status,
+                claim.attributed_to,
+                claim.date,
+                &claim.sources
+            ),
+            full.attribution_line(
+                whole.status,
+                whole.attributed_to,
+                whole.date,
+                &whole.sources
+            )
+        );
+    }
 }
 
 #[test]
@@ -249,6 +301,11 @@ fn the_focus_part_alone_gives_the_focus_the_same_neighbourhood_and_claims() {
         };
         let one = load_part(&index, &split, actor);
         assert!(one.has_claims_of(actor));
+        assert_claims_have_their_sources(&one, &full);
+        assert!(
+            one.missing_sources().is_some(),
+            "a part is not the sources file"
+        );
         assert_eq!(
             one.actor(actor),
             full.actor(actor),
@@ -279,11 +336,21 @@ fn every_part_loaded_in_any_order_is_the_whole_dataset_in_its_order() {
     let mut d = decode(&split.index).unwrap();
     let mut actors: Vec<ActorId> = full.actor_ids().collect();
     actors.reverse();
-    for actor in actors.iter().chain(actors.iter()) {
+    for (i, actor) in actors.iter().chain(actors.iter()).enumerate() {
         if d.missing_part(*actor).is_some() {
             d = load_part(&d, &split, *actor);
+            assert_claims_have_their_sources(&d, &full);
+        }
+        // The sources file, merged half way, changes no loaded claim.
+        if i == actors.len() / 2 {
+            d = load_sources(&d, &split);
+            assert_claims_have_their_sources(&d, &full);
         }
     }
+    assert_eq!(d.missing_sources(), None);
+    assert_eq!(d.sources, full.sources);
+    assert_eq!(d.context, full.context);
+    assert_eq!(d.claims_per_source(), full.claims_per_source());
     assert_eq!(
         d.claims, full.claims,
         "every claim once, in the dataset's order"
@@ -328,9 +395,188 @@ fn a_damaged_part_or_a_dataset_file_as_a_part_is_refused() {
 #[test]
 fn part_names_follow_their_content() {
     let split = encode_parts(&common::shipped().dataset);
-    for (name, text) in &split.parts {
+    let (sources, parts) = split.parts.split_last().unwrap();
+    for (name, text) in parts {
         assert_eq!(*name, who_backs_whom_core::codec::part_file_name(text));
         assert!(!text.contains('<'));
+    }
+    assert_eq!(
+        sources.0,
+        who_backs_whom_core::codec::sources_file_name(&sources.1)
+    );
+    assert!(sources.0.starts_with("parts/sources-"));
+    assert!(!sources.1.contains('<'));
+}
+
+/// `body` under a header of `magic` with its right hash.
+fn hashed(magic: &str, body: &str) -> String {
+    format!(
+        "{magic}\t{FORMAT_VERSION}\t{:016x}\n{body}",
+        fnv1a(body.as_bytes())
+    )
+}
+
+#[test]
+fn the_sources_file_alone_gives_every_source_and_context_item() {
+    let full = common::shipped().dataset;
+    let split = encode_parts(&full);
+    let d = load_sources(&decode(&split.index).unwrap(), &split);
+    assert_eq!(d.sources, full.sources);
+    assert_eq!(d.context, full.context);
+    assert_eq!(d.claims_per_source(), full.claims_per_source());
+    assert!(d.claims.is_empty(), "and no claim");
+    // A part loaded after it adds claims and changes no source.
+    let one = load_part(&d, &split, full.meta.focus);
+    assert_eq!(one.sources, full.sources);
+    assert_claims_have_their_sources(&one, &full);
+}
+
+#[test]
+fn a_part_whose_sources_point_outside_are_missing_or_out_of_order_is_refused() {
+    use who_backs_whom_core::codec::PART_MAGIC;
+    let full = common::shipped().dataset;
+    let split = encode_parts(&full);
+    let index = decode(&split.index).unwrap();
+    let focus = full.meta.focus;
+    let file = index.missing_part(focus).unwrap();
+    let text = &split.parts.iter().find(|(n, _)| n == file).unwrap().1;
+    let body = text.split_once('\n').unwrap().1;
+    let records: Vec<&str> = body.lines().filter(|l| l.starts_with("S\t")).collect();
+    assert!(records.len() > 1, "the focus's part cites sources");
+    let first = records[0];
+    let position = first.split('\t').nth(1).unwrap();
+    let outside = first.replacen(
+        &format!("S\t{position}\t"),
+        &format!("S\t{}\t", full.sources.len()),
+        1,
+    );
+    for forged in [
+        // One past the last source.
+        body.replacen(first, &outside, 1),
+        // A source its claims cite, left out.
+        body.replacen(&format!("{first}\n"), "", 1),
+        // Twice, or out of order.
+        body.replacen(first, &format!("{first}\n{first}"), 1),
+        body.replacen(
+            &format!("{first}\n{}\n", records[1]),
+            &format!("{}\n{first}\n", records[1]),
+            1,
+        ),
+        // After a claim.
+        body.replacen(&format!("{first}\n"), "", 1) + first + "\n",
+    ] {
+        assert_ne!(forged, body);
+        let result = decode_part(&index, focus, &hashed(PART_MAGIC, &forged));
+        assert!(
+            matches!(result, Err(DecodeError::Corrupt { .. })),
+            "{result:?}"
+        );
+    }
+    // With the sources file loaded, a part's sources are already in.
+    let with_sources = load_sources(&index, &split);
+    let lean: String = body
+        .lines()
+        .filter(|l| !l.starts_with("S\t"))
+        .map(|l| l.to_string() + "\n")
+        .collect();
+    let one =
+        decode_part(&with_sources, focus, &hashed(PART_MAGIC, &lean)).expect("sources already in");
+    assert_claims_have_their_sources(&one, &full);
+}
+
+#[test]
+fn a_sources_file_that_does_not_add_up_or_is_damaged_is_refused() {
+    use who_backs_whom_core::codec::SOURCES_MAGIC;
+    let full = common::shipped().dataset;
+    let split = encode_parts(&full);
+    let index = decode(&split.index).unwrap();
+    let text = &split.parts.last().unwrap().1;
+    let body = text.split_once('\n').unwrap().1;
+    let first_source = body.lines().find(|l| l.starts_with("S\t")).unwrap();
+    let first_context = body.lines().find(|l| l.starts_with("X\t")).unwrap();
+    let counts = body.lines().find(|l| l.starts_with("K\t")).unwrap();
+    assert_eq!(
+        decode_sources(&index, &text[..text.len() - 3]),
+        Err(DecodeError::Damaged)
+    );
+    assert_eq!(
+        decode_sources(&index, &split.parts[0].1),
+        Err(DecodeError::NotADataset)
+    );
+    assert_eq!(
+        decode_sources(&index, &split.index),
+        Err(DecodeError::NotADataset)
+    );
+    assert_eq!(
+        decode_part(&index, full.meta.focus, text),
+        Err(DecodeError::NotADataset)
+    );
+    // Not an index: a dataset in one piece has no sources file.
+    assert_eq!(decode_sources(&full, text), Err(DecodeError::NotADataset));
+    for forged in [
+        body.replacen(&format!("{first_source}\n"), "", 1),
+        body.replacen(&format!("{first_context}\n"), "", 1),
+        body.replacen(&format!("{counts}\n"), "", 1),
+        body.replacen(counts, &format!("{counts};1"), 1),
+        body.to_string() + first_source + "\n",
+        body.replacen(
+            first_context,
+            &format!("{first_context}\n{first_source}"),
+            1,
+        ),
+        body.replacen("\t0\t", "\t99999\t", 1),
+        body.replacen(counts, &format!("{counts}\n{counts}"), 1),
+    ] {
+        assert_ne!(forged, body);
+        let result = decode_sources(&index, &hashed(SOURCES_MAGIC, &forged));
+        assert!(
+            matches!(result, Err(DecodeError::Corrupt { .. })),
+            "{result:?}"
+        );
+    }
+}
+
+#[test]
+fn every_truncation_and_byte_flip_of_a_part_or_the_sources_file_is_refused_without_a_panic() {
+    use who_backs_whom_core::codec::{PART_MAGIC, SOURCES_MAGIC};
+    let full = common::shipped().dataset;
+    let split = encode_parts(&full);
+    let index = decode(&split.index).unwrap();
+    let focus = full.meta.focus;
+    let part = &split
+        .parts
+        .iter()
+        .find(|(n, _)| Some(n.as_str()) == index.missing_part(focus))
+        .unwrap()
+        .1;
+    let sources = &split.parts.last().unwrap().1;
+    let read = |magic: &str, text: &str| match magic {
+        PART_MAGIC => decode_part(&index, focus, text).map(|_| ()),
+        _ => decode_sources(&index, text).map(|_| ()),
+    };
+    for (magic, file) in [(PART_MAGIC, part), (SOURCES_MAGIC, sources)] {
+        let (header, body) = file.split_once('\n').unwrap();
+        for cut in (0..body.len()).filter(|i| body.is_char_boundary(*i)) {
+            let truncated = format!("{header}\n{}", &body[..cut]);
+            assert_eq!(
+                read(magic, &truncated),
+                Err(DecodeError::Damaged),
+                "{magic} cut at {cut}"
+            );
+            let _ = read(magic, &hashed(magic, &body[..cut]));
+        }
+        let bytes = body.as_bytes();
+        for at in 0..bytes.len() {
+            let mut flipped = bytes.to_vec();
+            flipped[at] ^= 0x5a;
+            if let Ok(text) = String::from_utf8(flipped) {
+                assert!(
+                    read(magic, &format!("{header}\n{text}")).is_err(),
+                    "{magic} flip at {at}"
+                );
+                let _ = read(magic, &hashed(magic, &text));
+            }
+        }
     }
 }
 
