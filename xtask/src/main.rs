@@ -200,23 +200,23 @@ pub(crate) fn same_engine(ours: &Path, theirs: &Path) -> Result<Vec<String>> {
     Ok(a)
 }
 
-/// A card from a synthetic dataset over the parts threshold (an index and
-/// per-actor parts), served for `tests/e2e/parts.test.mjs`; returns its URL.
-fn parts_card(root: &Path) -> Result<String> {
-    println!("\n=== test: a large dataset builds as an index and parts");
-    let data = root.join("target/bench-data/parts-40-400");
+/// A card from a synthetic dataset of `actors` and `claims` over the parts
+/// threshold (an index and per-actor parts), served for
+/// `tests/e2e/parts.test.mjs` (400 claims: the focus's part is inlined) and
+/// `tests/e2e/busy.test.mjs` (2,000: the focus's part is too large to
+/// inline, its network comes from the index); returns its URL.
+fn parts_card(root: &Path, actors: u32, claims: u32) -> Result<String> {
+    println!("\n=== test: a dataset of {claims} claims builds as an index and parts");
+    let data = root.join(format!("target/bench-data/parts-{actors}-{claims}"));
     run(Command::new("node")
-        .args([
-            "tests/bench/generate.mjs",
-            "--actors",
-            "40",
-            "--claims",
-            "400",
-            "--out",
-        ])
+        .args(["tests/bench/generate.mjs", "--actors"])
+        .arg(actors.to_string())
+        .arg("--claims")
+        .arg(claims.to_string())
+        .arg("--out")
         .arg(&data)
         .current_dir(root))?;
-    let out = root.join("target/dist-parts");
+    let out = root.join(format!("target/dist-parts-{claims}"));
     dist::build(
         root,
         &dist::Build {
@@ -226,7 +226,7 @@ fn parts_card(root: &Path) -> Result<String> {
         },
     )?;
     if !out.join("parts").is_dir() {
-        return fail("a 400-claim dataset was not split into parts");
+        return fail(format!("a {claims}-claim dataset was not split into parts"));
     }
     same_engine(&root.join("dist"), &out)?;
     println!("ok: the card in parts runs the shipped card's wasm and JS glue, byte for byte");
@@ -337,7 +337,8 @@ fn test(root: &Path) -> Result {
     steps.passed += 1;
     trunk::test(root, trunk_install)?;
     steps.passed += 2;
-    let parts_url = parts_card(root)?;
+    let parts_url = parts_card(root, 40, 400)?;
+    let busy_url = parts_card(root, 40, 2000)?;
     let dist = root.join("dist");
     std::thread::spawn(move || serve::serve(listener, dist));
     steps.run(
@@ -348,6 +349,7 @@ fn test(root: &Path) -> Result {
             .env("PATH", &path)
             .env("WBW_URL", &url)
             .env("WBW_PARTS_URL", &parts_url)
+            .env("WBW_BUSY_URL", &busy_url)
             .env("CHROMIUM", tools::CHROMIUM),
     )?;
     println!("\n=== test: benchmark, quick mode (fails only if it cannot measure)");
