@@ -3,8 +3,9 @@
 //
 // What it stores: only the card's own public files listed in PRECACHE, in one
 // cache per build, `who-backs-whom-<version>`, and, for a large dataset in
-// parts, each part (`parts/part-<hash>.txt`, named by its content) once a
-// reader's card has fetched it, so what was seen opens again offline.
+// parts, each part (`parts/part-<hash>.txt`, named by its content) and the
+// sources file (`parts/sources-<hash>.txt`, which the sources panel fetches)
+// once a reader's card has fetched it, so what was seen opens again offline.
 // Nothing else is ever written to a cache (nothing about the reader).
 //
 // Versions never mix: a page this worker serves from its cache loads every

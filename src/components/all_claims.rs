@@ -1,8 +1,11 @@
-//! Every claim about the focus (and the sources panel's content), as plain
-//! HTML for readers without the wasm:
+//! Every claim about the focus (and the sources panel's content: for a large
+//! dataset, the sources those claims cite and the first context items, with
+//! how many more there are and where), as plain HTML for readers without the wasm:
 //! rendered at build time beside the card (not inside it, so hydration has
 //! less to walk), and removed by `web/boot.js` once the card runs, where
 //! tapping an actor or the list view reads the same claims.
+
+use std::rc::Rc;
 
 use who_backs_whom_core::i18n::fill;
 use who_backs_whom_core::query;
@@ -54,7 +57,7 @@ pub fn AllClaims(props: &AllClaimsProps) -> Html {
                 <p class="wbw-meta">{ m.count(more, m.more_elsewhere) }</p>
             }
             <h3>{ fill(m.sources_heading, &[("n", &m.number(dataset.sources.len()))]) }</h3>
-            <div class="wbw-sources"><SourcesList /></div>
+            <div class="wbw-sources"><SourcesList shown={Some((Rc::new(shown.to_vec()), focus))} /></div>
         </section>
     }
 }

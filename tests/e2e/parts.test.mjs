@@ -115,3 +115,82 @@ test('offline, the standalone page opens again with the parts already seen', asy
   assert.equal(await page.locator('.wbw-detail .wbw-count').textContent(), seen);
   await context.close();
 });
+
+test('the index carries no source; a fetched part brings the sources its claims cite', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page } = await open(context);
+  const html = await (await fetch(new URL('index.html', BASE))).text();
+  const index = html.match(/<script type="text\/plain" id="wbw-data">([^<]*)<\/script>/)[1];
+  assert.doesNotMatch(index, /\n[SX]\t/, 'no S or X record in the index');
+  assert.match(index, /\tparts\/sources-[0-9a-f]{16}\.txt\t/, 'the index names the sources file');
+  await nodes(page).nth(1).click();
+  await page.locator('.wbw-detail .wbw-claim').first().waitFor();
+  const cited = await page.locator('.wbw-detail .wbw-claim-source').allTextContents();
+  assert.ok(cited.length > 0 && cited.every((t) => t.trim().length > 0), 'every shown claim names its source');
+  await context.close();
+});
+
+test('the sources panel fetches the sources file and lists every source; cut off, it offers a retry', async () => {
+  // No service worker: its fetches would pass by the routes that hold and cut this one.
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, serviceWorkers: 'block' });
+  const { page, log } = await open(context);
+  const sourcesFile = (u) => /\/parts\/sources-[0-9a-f]{16}\.txt$/.test(new URL(u).pathname);
+  assert.equal(log.requests.filter(sourcesFile).length, 0, 'not fetched before the panel opens');
+  await page.route('**/parts/sources-*', (route) => route.abort('internetdisconnected'));
+  const panel = page.locator('details.wbw-sources');
+  const summary = await panel.locator('summary').textContent();
+  const total = Number(summary.match(/\((\d+)\)/)[1]);
+  await panel.locator('summary').click();
+  const failed = panel.locator('.wbw-part-failed');
+  await failed.waitFor();
+  assert.equal(await failed.getAttribute('role'), 'alert');
+  assert.match(await failed.textContent(), /could not load\. The rest of the card still works\./);
+  // The rest of the card works meanwhile.
+  await page.getByRole('button', { name: 'List', exact: true }).click();
+  await page.locator('.wbw-list').first().waitFor();
+  await page.unroute('**/parts/sources-*');
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/parts/sources-*', async (route) => { await held; await route.continue(); });
+  await failed.getByRole('button', { name: 'Try again' }).tap();
+  const loading = panel.locator('.wbw-loading');
+  await loading.waitFor();
+  assert.equal(await loading.textContent(), 'Loading the sources and background…');
+  assert.equal(await loading.getAttribute('role'), 'status');
+  release();
+  await panel.locator('li cite').first().waitFor();
+  const titles = await panel.locator(':scope > ul > li > cite').allTextContents();
+  assert.equal(titles.length, total, 'every source, as the summary counts them');
+  assert.ok(titles.every((t) => t.trim().length > 0), 'no blank source');
+  assert.ok((await panel.locator('.wbw-context li').count()) > 0, 'and the background');
+  assert.equal(await failed.count(), 0);
+  assert.equal(log.requests.filter(sourcesFile).length, 2, 'the failed fetch and the retry');
+  // Closed and opened again: no new fetch.
+  await panel.locator('summary').click();
+  await panel.locator('summary').click();
+  await panel.locator('li cite').first().waitFor();
+  assert.equal(log.requests.filter(sourcesFile).length, 2);
+  assert.deepEqual(log.requests.filter((u) => new URL(u).origin !== new URL(BASE).origin), []);
+  await page.screenshot({ path: 'test-results/sources-parts-390.png', fullPage: false });
+  await context.close();
+});
+
+test('offline, the sources panel opens again once its file was seen', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page } = await open(context);
+  await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated');
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.waitForFunction(() => !document.getElementById('wbw-static'));
+  const panel = page.locator('details.wbw-sources');
+  await panel.locator('summary').click();
+  await panel.locator('li cite').first().waitFor();
+  const seen = await panel.locator(':scope > ul > li').count();
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForFunction(() => !document.getElementById('wbw-static'));
+  await panel.locator('summary').click();
+  await panel.locator('li cite').first().waitFor();
+  assert.equal(await panel.locator(':scope > ul > li').count(), seen);
+  await context.close();
+});

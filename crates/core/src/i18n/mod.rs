@@ -173,6 +173,14 @@ pub struct Catalogue {
     pub some_claims: &'static str,
     pub static_intro: &'static str,
     pub more_elsewhere: Plural,
+    /// The static list of a large dataset: the sources and background items
+    /// it leaves out (`{n}`), and where they are.
+    pub more_sources: Plural,
+    pub more_background: Plural,
+    /// The sources panel of a dataset in parts, while its sources file loads
+    /// and when it failed.
+    pub loading_sources: &'static str,
+    pub sources_failed: &'static str,
 
     // Announcements.
     /// `{name}`, `{claims}`.

@@ -147,6 +147,16 @@ pub const CATALOGUE: Catalogue = Catalogue {
         one: "{n} more claim in the interactive card and in claims.json.",
         other: "{n} more claims in the interactive card and in claims.json.",
     },
+    more_sources: Plural {
+        one: "{n} more source in the interactive card and in claims.json.",
+        other: "{n} more sources in the interactive card and in claims.json.",
+    },
+    more_background: Plural {
+        one: "{n} more background item in the interactive card, claims.json and claims.csv.",
+        other: "{n} more background items in the interactive card, claims.json and claims.csv.",
+    },
+    loading_sources: "Loading the sources and background…",
+    sources_failed: "The sources and background could not load. The rest of the card still works.",
 
     announce_selected: "{name} selected: {claims}.",
     announce_view: "{view} view.",

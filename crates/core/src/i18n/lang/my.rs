@@ -157,6 +157,11 @@ pub const CATALOGUE: Catalogue = Catalogue {
     some_claims: "{name} အကြောင်း ပြောဆိုချက် {total} ခုအနက် {shown} ခု",
     static_intro: "တစ်ခုစီတွင် ပြောဆိုသူ၊ အချိန်၊ ရင်းမြစ်နှင့် မူရင်းစကားကိုးကားချက် ပါသည်။",
     more_elsewhere: same("နောက်ထပ် ပြောဆိုချက် {n} ခုကို အပြန်အလှန်ကတ်နှင့် claims.json တွင် ကြည့်ပါ။"),
+    // The static list's and the sources panel's notes on sources: not reviewed by a native speaker.
+    more_sources: same("နောက်ထပ် ရင်းမြစ် {n} ခုကို အပြန်အလှန်ကတ်နှင့် claims.json တွင် ကြည့်ပါ။"),
+    more_background: same("နောက်ထပ် နောက်ခံအချက် {n} ခုကို အပြန်အလှန်ကတ်၊ claims.json နှင့် claims.csv တွင် ကြည့်ပါ။"),
+    loading_sources: "ရင်းမြစ်များနှင့် နောက်ခံကို ဖွင့်နေသည်…",
+    sources_failed: "ရင်းမြစ်များနှင့် နောက်ခံကို ဖွင့်၍ မရပါ။ ကတ်၏ ကျန်အပိုင်းများ အလုပ်လုပ်ဆဲ ဖြစ်သည်။",
 
     announce_selected: "{name} ကို ရွေးထားသည်- {claims}။",
     announce_view: "{view} ပြသပုံ။",
