@@ -24,8 +24,10 @@ pub const PRERENDERED_ATTR: &str = "data-prerendered";
 /// Id of the inline part of the page's focus, for a dataset in parts.
 pub const PART_ID: &str = "wbw-part";
 
-/// The User Timing measure of reading the inline dataset (the benchmark reads
-/// it with `performance.getEntriesByName`).
+/// The User Timing measures of taking the inline dataset's text out of the
+/// page, and of decoding it (the benchmark reads them with
+/// `performance.getEntriesByName`).
+pub const READ_MEASURE: &str = "wbw-read";
 pub const DECODE_MEASURE: &str = "wbw-decode";
 
 /// Starts the card on the standalone page.
@@ -42,14 +44,19 @@ pub fn start() {
     };
     let prerendered = root.get_attribute(PRERENDERED_ATTR).unwrap_or_default();
     let performance = web_sys::window().and_then(|w| w.performance());
-    let start_mark = "wbw-decode-start";
+    let measure = |name: &str, since: &str| {
+        if let Some(p) = &performance {
+            let _ = p.measure_with_start_mark(name, since);
+            let _ = p.mark(name);
+        }
+    };
     if let Some(p) = &performance {
-        let _ = p.mark(start_mark);
+        let _ = p.mark("wbw-start");
     }
-    let decoded = inline_dataset(block(DATA_ID), block(PART_ID), &prerendered);
-    if let Some(p) = &performance {
-        let _ = p.measure_with_start_mark(DECODE_MEASURE, start_mark);
-    }
+    let (data, part) = (block(DATA_ID), block(PART_ID));
+    measure(READ_MEASURE, "wbw-start");
+    let decoded = inline_dataset(data, part, &prerendered);
+    measure(DECODE_MEASURE, READ_MEASURE);
     let dataset = match decoded {
         Ok(dataset) => dataset,
         Err(error) => return unavailable(&document, &root, &error.message()),
