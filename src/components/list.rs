@@ -21,6 +21,10 @@ pub struct ListProps {
     pub dispatch: Callback<Action>,
 }
 
+/// Claims summarised under each actor; the rest are one tap away, in the
+/// actor's own claims (a hub's tie can hold thousands).
+pub const SUMMARIES_PER_TIE: usize = 5;
+
 #[component]
 pub fn ListView(props: &ListProps) -> Html {
     let data = use_dataset();
@@ -29,14 +33,29 @@ pub fn ListView(props: &ListProps) -> Html {
     let m = lang.catalogue();
     // Two levels below the card's title, under the focus heading.
     let heading = use_title_level().below(2);
-    let focus_name = dataset.actor_name(props.neighbourhood.focus, lang);
+    let n = &props.neighbourhood;
+    let focus_name = dataset.actor_name(n.focus, lang);
+    let ties: usize = n.groups.iter().map(|g| g.ties.len()).sum();
+    let shown = super::more::use_shown((n.focus, n.shown_claims, ties));
+    // The first `shown.count` ties, in group order: each group's share.
+    let mut left = shown.count;
+    let groups: Vec<_> = n
+        .groups
+        .iter()
+        .map(|group| {
+            let take = group.ties.len().min(left);
+            left -= take;
+            (group, &group.ties[..take])
+        })
+        .filter(|(_, ties)| !ties.is_empty())
+        .collect();
     html! {
         <div class="wbw-list">
-            { for props.neighbourhood.groups.iter().map(|group| html! {
+            { for groups.into_iter().map(|(group, ties)| html! {
                 <section class={format!("wbw-group wbw-group-{}", group.kind.id())}>
                     <@{heading.clone()}>{ m.group(group.kind, focus_name) }</@>
                     <ul>
-                        { for group.ties.iter().map(|tie| {
+                        { for ties.iter().map(|tie| {
                             let actor = tie.actor;
                             let record = dataset.actor(actor);
                             let name = dataset.localized(lang, Field::ActorName, &record.id, &record.name);
@@ -48,7 +67,7 @@ pub fn ListView(props: &ListProps) -> Html {
                                         <span class="wbw-count">{ format!(" · {}", m.count(tie.count, m.claims)) }</span>
                                     </button>
                                     <ul class="wbw-summaries">
-                                        { for tie.claims.iter().map(|&c| {
+                                        { for tie.claims.iter().take(SUMMARIES_PER_TIE).map(|&c| {
                                             let claim = &dataset.claims[c];
                                             html! {
                                                 <li key={c}>
@@ -59,6 +78,10 @@ pub fn ListView(props: &ListProps) -> Html {
                                                 </li>
                                             }
                                         }) }
+                                        if tie.count > SUMMARIES_PER_TIE {
+                                            <li class="wbw-more-claims">{ m.count_with(tie.count - SUMMARIES_PER_TIE,
+                                                m.more_claims_of, &[("name", name.text())]) }</li>
+                                        }
                                     </ul>
                                 </li>
                             }
@@ -66,6 +89,7 @@ pub fn ListView(props: &ListProps) -> Html {
                     </ul>
                 </section>
             }) }
+            { super::more::more_button_of(m, m.show_more_actors, &shown, ties) }
         </div>
     }
 }

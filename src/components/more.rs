@@ -31,6 +31,16 @@ pub fn use_shown<K: PartialEq + Clone + 'static>(list: K) -> Shown {
 
 /// "Show 50 more claims (120 not shown yet)", or nothing when all are shown.
 pub fn more_button(m: &Catalogue, shown: &Shown, total: usize) -> Html {
+    more_button_of(m, m.show_more, shown, total)
+}
+
+/// The same button with another message (`{n}` more, `{hidden}` left).
+pub fn more_button_of(
+    m: &Catalogue,
+    message: who_backs_whom_core::i18n::Plural,
+    shown: &Shown,
+    total: usize,
+) -> Html {
     if shown.count >= total {
         return Html::default();
     }
@@ -38,7 +48,7 @@ pub fn more_button(m: &Catalogue, shown: &Shown, total: usize) -> Html {
     let next = hidden.min(STEP);
     html! {
         <button type="button" class="wbw-more" onclick={shown.more.clone()}>
-            { m.count_with(next, m.show_more, &[("hidden", &m.number(hidden))]) }
+            { m.count_with(next, message, &[("hidden", &m.number(hidden))]) }
         </button>
     }
 }

@@ -81,6 +81,10 @@ test('the list view asks for the focus\'s claims: loading, then the list; a cut 
   await page.locator('.wbw-list .wbw-actor').first().waitFor();
   assert.equal(await page.locator('.wbw-loading').count(), 0);
   assert.ok((await page.locator('.wbw-list .wbw-summaries li').count()) > 0, 'the list shows the claims\' summaries');
+  // A hub's tie holds hundreds of claims: five summaries each, and the way to the rest.
+  const perTie = await page.locator('.wbw-list .wbw-summaries').evaluateAll((lists) => lists.map((l) => l.querySelectorAll('li:not(.wbw-more-claims)').length));
+  assert.ok(Math.max(...perTie) === 5, `at most five summaries a tie (${perTie})`);
+  assert.match(await page.locator('.wbw-more-claims').first().textContent(), /^and [\d,]+ more claims: choose .+ to read them all\.$/);
   assert.equal(new Set(partsFetched(requests)).size, 1, 'one part: the focus\'s');
   await context.close();
 });

@@ -168,6 +168,10 @@ pub struct Catalogue {
     // Long lists and the no-JS page.
     /// `{more}` (a [`Catalogue::claims`]), `{hidden}`.
     pub show_more: Plural,
+    /// The list view: `{n}` more actors, `{hidden}` not shown yet.
+    pub show_more_actors: Plural,
+    /// The list view under an actor: `{n}` more claims, `{name}` the actor.
+    pub more_claims_of: Plural,
     pub all_claims: Plural,
     /// `{shown}`, `{total}`, `{name}`.
     pub some_claims: &'static str,

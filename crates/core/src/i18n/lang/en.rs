@@ -140,6 +140,14 @@ pub const CATALOGUE: Catalogue = Catalogue {
         one: "Show {n} more claim ({hidden} not shown yet)",
         other: "Show {n} more claims ({hidden} not shown yet)",
     },
+    show_more_actors: Plural {
+        one: "Show {n} more actor ({hidden} not shown yet)",
+        other: "Show {n} more actors ({hidden} not shown yet)",
+    },
+    more_claims_of: Plural {
+        one: "and {n} more claim: choose {name} to read it.",
+        other: "and {n} more claims: choose {name} to read them all.",
+    },
     all_claims: Plural { one: "All {n} claim about {name}", other: "All {n} claims about {name}" },
     some_claims: "{shown} of the {total} claims about {name}",
     static_intro: "Each with who makes it, when, the source and a verbatim quote.",

@@ -153,6 +153,9 @@ pub const CATALOGUE: Catalogue = Catalogue {
     not_drawn: same("နောက်ထပ် {n} ဦးကို စာရင်းပြသပုံတွင် ကြည့်ပါ။"),
 
     show_more: same("နောက်ထပ် ပြောဆိုချက် {n} ခု ပြရန် ({hidden} ခု မပြရသေး)"),
+    // The list view's caps: not reviewed by a native speaker.
+    show_more_actors: same("နောက်ထပ် ပါဝင်သူ {n} ဦး ပြရန် ({hidden} ဦး မပြရသေး)"),
+    more_claims_of: same("နောက်ထပ် ပြောဆိုချက် {n} ခု ရှိသည်။ အားလုံးဖတ်ရန် {name} ကို ရွေးပါ။"),
     all_claims: same("{name} အကြောင်း ပြောဆိုချက် {n} ခုလုံး"),
     some_claims: "{name} အကြောင်း ပြောဆိုချက် {total} ခုအနက် {shown} ခု",
     static_intro: "တစ်ခုစီတွင် ပြောဆိုသူ၊ အချိန်၊ ရင်းမြစ်နှင့် မူရင်းစကားကိုးကားချက် ပါသည်။",
