@@ -1,5 +1,6 @@
 //! "Embed this card": the two embed snippets for the card's current state,
-//! with copy buttons, and the single-file edition to save for offline.
+//! with copy buttons, and the single-file edition to save for offline (when
+//! the build writes one: `edition::single_file`).
 //! Its content is built when a reader opens it, in the browser (it needs the
 //! card's own address): the prerendered card carries the closed panel only,
 //! so hydration takes it over without a second render.
@@ -144,16 +145,21 @@ pub fn SharePanel(props: &ShareProps) -> Html {
     let content = if !open {
         Html::default()
     } else if let Some(base) = card_base(&context.asset_base) {
-        let offline = dataset.meta.offline_file_name();
-        let (iframe, element) =
-            snippets(&base, &props.options.format(dataset), &dataset.meta.title);
-        html! {
-            <>
+        // A card too large for one file has none to link to.
+        let offline = who_backs_whom_core::edition::single_file(dataset).map(|offline| {
+            html! {
                 <p>
                     <a href={format!("{base}{offline}")} download={offline.clone()}>
                         { m.save_offline }</a>
                     { m.save_offline_what }
                 </p>
+            }
+        });
+        let (iframe, element) =
+            snippets(&base, &props.options.format(dataset), &dataset.meta.title);
+        html! {
+            <>
+                { for offline }
                 <p>{ m.snippets_what }</p>
                 <Snippet {m} label={m.embed_iframe} code={iframe} />
                 <Snippet {m} label={m.embed_script} code={element} />

@@ -787,7 +787,8 @@ pub fn build(root: &Path, build: &Build) -> Result {
         glue: &glue,
         wasm: &wasm,
     };
-    write_pages(root, &out, &assets, &pages[0], &code)?;
+    write_pages(root, &out, &assets, &pages[0])?;
+    write_single_file(root, &out, &assets, &pages[0], &code, &loaded.dataset)?;
     let (focus_html, lang_html) = pages[1..].split_at(foci.len());
     write_focus_pages(root, &out, &assets, &loaded.dataset, &foci, focus_html)?;
     write_lang_pages(root, &out, &assets, &loaded.dataset, &langs, lang_html)?;
@@ -797,9 +798,15 @@ pub fn build(root: &Path, build: &Build) -> Result {
     write_data(&out, &loaded)?;
     write_service_worker(root, &out, &assets.offline)?;
     laps.lap("exports and worker");
-    crate::sizes::precompress(&out, &build.cargo_target.join("wbw-brotli"))?;
+    let brotli = crate::sizes::precompress(&out, &build.cargo_target.join("wbw-brotli"))?;
     write(&out.join(".contract-ready"), "")?;
     laps.lap("brotli");
+    println!(
+        "build: brotli compressed {} files ({} MB), {} more from its cache",
+        brotli.compressed,
+        brotli.compressed_bytes / 1_000_000,
+        brotli.cached
+    );
     println!("build: took {}", laps.report());
 
     let _ = std::fs::remove_dir_all(&build.out);
@@ -1041,8 +1048,6 @@ fn write_assets(
     Ok((assets, css, nojs_css))
 }
 
-/// The two pages, the single-file edition, the copied and templated files
-/// and the demo pages.
 /// The card's code and style as the single-file edition carries them.
 #[derive(Clone, Copy)]
 struct Code<'a> {
@@ -1052,13 +1057,32 @@ struct Code<'a> {
     wasm: &'a [u8],
 }
 
-fn write_pages(
+/// The single-file edition, unless the dataset is too large for one
+/// ([`who_backs_whom_core::edition::single_file`], which the card's "Save for
+/// offline" link follows too).
+fn write_single_file(
     root: &Path,
     out: &Path,
     assets: &Assets,
     card: &Prerendered,
     code: &Code,
+    dataset: &who_backs_whom_core::Dataset,
 ) -> Result {
+    use who_backs_whom_core::edition;
+    let Some(name) = edition::single_file(dataset) else {
+        println!(
+            "build: the single-file edition left out: {} claims, over {} (it would carry them all, and both downloads, in one HTML file); the standalone page still works offline through the service worker",
+            dataset.claim_count(),
+            edition::SINGLE_FILE_MAX_CLAIMS
+        );
+        return Ok(());
+    };
+    let index = read_text(&root.join("web/index.html"))?;
+    write(&out.join(name), single_file(&index, assets, card, code)?)
+}
+
+/// The two pages, the copied and templated files and the demo pages.
+fn write_pages(root: &Path, out: &Path, assets: &Assets, card: &Prerendered) -> Result {
     let web = root.join("web");
     for name in PAGES {
         write(
@@ -1066,9 +1090,6 @@ fn write_pages(
             page(&read_text(&web.join(name))?, assets, card)?,
         )?;
     }
-    let index = read_text(&web.join("index.html"))?;
-    let single = single_file(&index, assets, card, code)?;
-    write(&out.join(&assets.offline), single)?;
     for name in COPIED {
         write(&out.join(name), read(&web.join(name))?)?;
     }

@@ -1,9 +1,10 @@
-//! Compressed sizes of `dist/` (brotli quality 11, or 9 for large files and
-//! for the many pages and parts of a large dataset, as the server sends
-//! them), and the precompressed `.br` files it sends.
+//! Compressed sizes of `dist/` (as the server sends them), and the
+//! precompressed `.br` files it sends: each file at the brotli quality its
+//! role and size call for ([`quality`]).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::Result;
 
@@ -22,8 +23,17 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// Above this size a file is precompressed at brotli quality 9, not 11.
+/// Above this size a page or data file is precompressed at brotli quality 9,
+/// not 11.
 const LARGE_FILE: usize = 400_000;
+
+/// Up to this size a file of a kind a build writes many of (parts, focus
+/// pages) is compressed at quality 8, not 9: on a small file quality 9 spends
+/// most of its time setting up its tables (23 ms for a 42 KB part of the
+/// 100,000-claim dataset, against 6 ms at 8) for 0.2 % to 1.4 % less (measured
+/// on parts of the 100,000 and 20,000-claim datasets and the shipped focus
+/// pages).
+const SMALL_BULK_FILE: usize = 256 * 1024;
 
 /// Files worth compressing on the wire.
 fn compressible(path: &Path) -> bool {
@@ -33,38 +43,66 @@ fn compressible(path: &Path) -> bool {
     )
 }
 
-/// Writes `<file>.br` (brotli, quality 11) beside each compressible file, for
-/// the server to send to clients that accept it. Compressed copies are kept
-/// in `cache` by content hash, so what did not change since the last build
-/// (the engine, the styles, the sources) is not compressed again; the rest is
-/// compressed on two threads.
-pub fn precompress(dist: &Path, cache: &Path) -> Result {
+/// What [`precompress`] did: files compressed now, and their bytes; files
+/// whose compressed copy came from the cache.
+#[derive(Debug, Default)]
+pub struct Precompressed {
+    pub compressed: usize,
+    pub compressed_bytes: usize,
+    pub cached: usize,
+}
+
+/// Writes `<file>.br` beside each compressible file, for the server to send
+/// to clients that accept it. Compressed copies are kept in `cache` by
+/// content hash and quality, so what did not change since the last build
+/// (the engine, the styles, the sources) is not compressed again; the rest
+/// is compressed on two threads that take the files largest first, so that
+/// neither is left with the big ones at the end.
+pub fn precompress(dist: &Path, cache: &Path) -> Result<Precompressed> {
     let mut paths = Vec::new();
     files(dist, &mut paths);
     paths.retain(|p| compressible(p));
+    let mut sized: Vec<(u64, PathBuf)> = paths
+        .into_iter()
+        .map(|p| (std::fs::metadata(&p).map_or(0, |m| m.len()), p))
+        .collect();
+    sized.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    let paths: Vec<PathBuf> = sized.into_iter().map(|(_, p)| p).collect();
     std::fs::create_dir_all(cache).map_err(|e| format!("{}: {e}", cache.display()))?;
-    let (first, second) = paths.split_at(paths.len() / 2);
+    let next = AtomicUsize::new(0);
     std::thread::scope(|scope| {
-        let other = scope.spawn(|| compress_all(second, cache));
-        let here = compress_all(first, cache);
-        other
+        let other = scope.spawn(|| compress_queue(&paths, &next, cache));
+        let here = compress_queue(&paths, &next, cache)?;
+        let other = other
             .join()
             .unwrap_or_else(|_| Err("a compression thread failed".into()))?;
-        here
+        Ok(Precompressed {
+            compressed: here.compressed + other.compressed,
+            compressed_bytes: here.compressed_bytes + other.compressed_bytes,
+            cached: here.cached + other.cached,
+        })
     })
 }
 
-fn compress_all(paths: &[PathBuf], cache: &Path) -> Result {
-    for path in paths {
+/// Compresses the files of `paths` that `next` hands out, one at a time,
+/// until none is left.
+fn compress_queue(paths: &[PathBuf], next: &AtomicUsize, cache: &Path) -> Result<Precompressed> {
+    let mut done = Precompressed::default();
+    while let Some(path) = paths.get(next.fetch_add(1, Ordering::Relaxed)) {
         let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
         let quality = quality(path, bytes.len());
         let hash = crate::dist::content_hash(&bytes);
         let key = cache.join(format!("{hash}-q{quality}.br"));
         let out = match std::fs::read(&key) {
-            Ok(hit) => hit,
+            Ok(hit) => {
+                done.cached += 1;
+                hit
+            }
             Err(_) => {
                 let out = compress(&bytes, quality);
                 let _ = std::fs::write(&key, &out);
+                done.compressed += 1;
+                done.compressed_bytes += bytes.len();
                 out
             }
         };
@@ -72,15 +110,27 @@ fn compress_all(paths: &[PathBuf], cache: &Path) -> Result {
         name.push(".br");
         std::fs::write(&name, out).map_err(|e| format!("{}: {e}", path.display()))?;
     }
-    Ok(())
+    Ok(done)
 }
 
-/// Quality 11 is slow on large files (the single-file edition, the exports,
-/// a 20,000-claim build's pages) and on many (each actor's own pages and
-/// parts); 9 is about ten times faster for a few per cent more. The main
-/// pages and the code they load get 11, whatever their size: the wasm grew
-/// past [`LARGE_FILE`] and was sent at 9, 15 KB (11 %) more than at 11. It is
-/// compressed once per engine (the cache above), so 11 costs no edit loop.
+/// The quality of a file's `.br` copy, by what it is for:
+/// - the code and style every page loads (wasm, JS, CSS): 11, whatever its
+///   size (the wasm grew past [`LARGE_FILE`] and was sent at 9, 15 KB (11 %)
+///   more than at 11). It is compressed once per engine (the cache above), so
+///   11 costs no edit loop;
+/// - the files a build writes many of and a reader waits for (parts, each
+///   actor's own pages): 8 up to [`SMALL_BULK_FILE`], 9 above it (at 100,000
+///   claims a 3.4 MB focus page is 383 KB at 9, 405 KB at 6);
+/// - the source texts (`sources/`, one a source, 5,000 at 100,000 claims,
+///   opened one at a time by "Full text"): 6, 0.2 ms a file against 8 ms at
+///   11, for 12 % more;
+/// - the downloads (`claims.*`, the single-file edition) over
+///   [`LARGE_FILE`]: 6, about three times as fast as 9 on them (claims.csv
+///   of 100,000 claims, 56 MB: 3.7 s against 10.4 s) for 10 % more on a
+///   file a reader saves, not one the card waits for;
+/// - everything else (the pages, the inline dataset file, small downloads):
+///   11, or 9 over [`LARGE_FILE`], about ten times as fast as 11 there for a
+///   few per cent more.
 fn quality(path: &Path, len: usize) -> u32 {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     if matches!(
@@ -89,17 +139,24 @@ fn quality(path: &Path, len: usize) -> u32 {
     ) {
         return 11;
     }
+    let folder = path
+        .parent()
+        .and_then(|p| p.file_name())
+        .and_then(|p| p.to_str());
+    if folder == Some("sources") {
+        return 6;
+    }
     let many = name.starts_with("focus-")
         || name.starts_with("embed-focus-")
         || name.starts_with("oembed-focus-")
-        || path
-            .parent()
-            .and_then(|p| p.file_name())
-            .is_some_and(|p| p == "parts");
-    if len > LARGE_FILE || many {
-        9
-    } else {
-        11
+        || folder == Some("parts");
+    let download = name.starts_with("claims.") || name.ends_with("-offline.html");
+    match (many, download) {
+        (true, _) if len <= SMALL_BULK_FILE => 8,
+        (true, _) => 9,
+        (false, true) if len > LARGE_FILE => 6,
+        (false, _) if len > LARGE_FILE => 9,
+        _ => 11,
     }
 }
 
@@ -154,9 +211,41 @@ mod tests {
                 "{name}"
             );
         }
-        assert_eq!(quality(Path::new("offline.html"), 2 * super::LARGE_FILE), 9);
         assert_eq!(quality(Path::new("index.html"), 1_000), 11);
-        assert_eq!(quality(Path::new("parts/part-1.txt"), 1_000), 9);
-        assert_eq!(quality(Path::new("focus-china.html"), 1_000), 9);
+        assert_eq!(quality(Path::new("embed.html"), 2 * super::LARGE_FILE), 9);
+        assert_eq!(
+            quality(Path::new("dataset-1.txt"), 2 * super::LARGE_FILE),
+            9
+        );
+    }
+
+    #[test]
+    fn the_many_files_of_a_large_dataset_are_quicker_when_small() {
+        let small = super::SMALL_BULK_FILE;
+        for name in [
+            "parts/part-1.txt",
+            "focus-china.html",
+            "embed-focus-china.html",
+            "oembed-focus-china.json",
+        ] {
+            assert_eq!(quality(Path::new(name), small), 8, "{name}");
+            assert_eq!(quality(Path::new(name), small + 1), 9, "{name}");
+        }
+        for len in [1_000, 2 * super::LARGE_FILE] {
+            assert_eq!(quality(Path::new("sources/s1.txt"), len), 6);
+        }
+    }
+
+    #[test]
+    fn large_downloads_are_quick_and_small_ones_small() {
+        for name in [
+            "claims.json",
+            "claims.csv",
+            "claims.ftm.json",
+            "who-backs-x-offline.html",
+        ] {
+            assert_eq!(quality(Path::new(name), 2 * super::LARGE_FILE), 6, "{name}");
+            assert_eq!(quality(Path::new(name), 1_000), 11, "{name}");
+        }
     }
 }

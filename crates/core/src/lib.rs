@@ -4,7 +4,8 @@
 //! [`model`], its [`vocab`]ulary and [`date`]s, the [`query`]s the card asks
 //! (who backs X, whom X backs, timeline, …), [`filter`]s, the network
 //! [`layout`], the card's [`state`] reducer, its options language
-//! ([`fragment`]), the publisher's [`story`]s and the compiled dataset file ([`codec`]).
+//! ([`fragment`]), the publisher's [`story`]s, the compiled dataset file ([`codec`]) and
+//! which editions a build writes ([`edition`]).
 //!
 //! Architecture invariant: no browser, DOM, Yew or wasm-bindgen types, and no
 //! I/O outside the build-time [`load`] module (feature `load`), which never
@@ -12,6 +13,7 @@
 
 pub mod codec;
 pub mod date;
+pub mod edition;
 pub mod filter;
 pub mod fragment;
 pub mod i18n;
