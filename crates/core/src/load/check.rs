@@ -893,8 +893,15 @@ pub fn collapse(text: &str) -> String {
 }
 
 /// Unicode NFC, so that a quote typed with composed characters matches a
-/// source that uses decomposed ones (and the other way round).
+/// source that uses decomposed ones (and the other way round). A text that
+/// is NFC already (all ASCII, or as the quick check finds) is copied as it
+/// stands: composing it again, once per source and per quote, summary and
+/// name of every claim, took a quarter of the check at 100,000 claims.
 pub fn nfc(text: &str) -> String {
+    use unicode_normalization::{is_nfc_quick, IsNormalized};
+    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        return text.to_string();
+    }
     text.nfc().collect()
 }
 
