@@ -399,7 +399,14 @@ fn encode_totals(out: &mut String, d: &Dataset, sources: &str) {
             d.sources.len().to_string(),
             d.context.len().to_string(),
             text(sources),
-            list(d.claimants().iter().map(|a| a.0.to_string())),
+            // As runs: at 100,000 claims 9,309 of the 10,000 actors make
+            // one, 45 KB as a list and a few hundred bytes as runs.
+            ranges(
+                &d.claimants()
+                    .iter()
+                    .map(|a| usize::from(a.0))
+                    .collect::<Vec<_>>(),
+            ),
             list(d.relations_used().iter().map(|r| r.id().to_string())),
         ],
     );
@@ -956,16 +963,7 @@ impl<'a> Fields<'a> {
 
     /// Runs of indices below `below` (`3;7-12`; see [`ranges`]), ascending, not empty.
     fn ranges(&mut self, below: usize) -> Option<Vec<u16>> {
-        let mut out: Vec<u16> = Vec::new();
-        for run in self.raw()?.split(';') {
-            let (first, last) = run.split_once('-').unwrap_or((run, run));
-            let (first, last) = (parse_index(first, below)?, parse_index(last, below)?);
-            if first > last || out.last().is_some_and(|&l| l >= first) {
-                return None;
-            }
-            out.extend(first..=last);
-        }
-        Some(out)
+        parse_ranges(self.raw()?, below)
     }
 
     /// A `;`-separated list of indices below `below` (non-empty unless `may_be_empty`).
@@ -997,6 +995,20 @@ impl Fields<'_> {
         let items: Option<Vec<Hedge>> = raw.split(';').map(Hedge::from_id).collect();
         items
     }
+}
+
+/// Runs of indices below `below` (`3;7-12`), ascending, not empty.
+fn parse_ranges(raw: &str, below: usize) -> Option<Vec<u16>> {
+    let mut out: Vec<u16> = Vec::new();
+    for run in raw.split(';') {
+        let (first, last) = run.split_once('-').unwrap_or((run, run));
+        let (first, last) = (parse_index(first, below)?, parse_index(last, below)?);
+        if first > last || out.last().is_some_and(|&l| l >= first) {
+            return None;
+        }
+        out.extend(first..=last);
+    }
+    Some(out)
 }
 
 fn parse_index(raw: &str, below: usize) -> Option<u16> {
@@ -1173,7 +1185,10 @@ impl Reader {
             .filter(|n| *n <= usize::from(u16::MAX) + 1)?;
         let context_items = f.raw()?.parse::<usize>().ok()?;
         let sources_file = f.text()?;
-        let claimants = f.indices(self.counts.actors, true)?;
+        let claimants = match f.raw()? {
+            "" => Vec::new(),
+            runs => parse_ranges(runs, self.counts.actors)?,
+        };
         let relations = f.raw()?;
         let relations: Option<Vec<Relation>> = if relations.is_empty() {
             Some(Vec::new())
