@@ -114,7 +114,10 @@ fn the_index_has_no_source_and_each_part_only_those_its_claims_cite() {
     assert_eq!(index.claimants(), full.claimants());
     let n = split.index.lines().find(|l| l.starts_with("N\t")).unwrap();
     let runs = n.split('\t').nth(5).unwrap();
-    assert!(runs.contains('-') && runs.len() < 2 * full.claimants().len(), "{runs}");
+    assert!(
+        runs.contains('-') && runs.len() < 2 * full.claimants().len(),
+        "{runs}"
+    );
     let (_, parts) = split.parts.split_last().unwrap();
     assert!(parts.len() > 2, "{} parts", parts.len());
     for (_, text) in parts {
