@@ -854,3 +854,20 @@ fn a_busy_actor_s_part_is_needed_only_when_a_reader_asks_for_its_claims() {
     let refocused = start.reduce(&index, Action::Refocus(other));
     assert_eq!(refocused.claims_needed(&index), vec![other]);
 }
+
+#[test]
+fn an_id_the_name_spells_is_left_out_and_read_back() {
+    let mut b = common::Builder::new();
+    let spelled = b.actor("government-of-telren", "Government of Telren");
+    let own = b.actor("junta", "Myanmar's military government");
+    b.claim(spelled, who_backs_whom_core::vocab::Stance::Backs, own, None);
+    let d = b.build(own);
+    let file = encode(&d);
+    assert!(file.contains("\nA\t\tGovernment of Telren\t"), "{file}");
+    assert!(file.contains("\nA\tjunta\tMyanmar's military government\t"));
+    assert_eq!(decode(&file).unwrap(), d);
+    // An empty id with a name that spells none is refused.
+    let body = file.split_once('\n').unwrap().1;
+    let forged = body.replacen("A\t\tGovernment of Telren\t", "A\t\t…\t", 1);
+    assert!(matches!(decode(&with_hash(&forged)), Err(DecodeError::Corrupt { .. })));
+}
