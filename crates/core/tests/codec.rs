@@ -860,7 +860,12 @@ fn an_id_the_name_spells_is_left_out_and_read_back() {
     let mut b = common::Builder::new();
     let spelled = b.actor("government-of-telren", "Government of Telren");
     let own = b.actor("junta", "Myanmar's military government");
-    b.claim(spelled, who_backs_whom_core::vocab::Stance::Backs, own, None);
+    b.claim(
+        spelled,
+        who_backs_whom_core::vocab::Stance::Backs,
+        own,
+        None,
+    );
     let d = b.build(own);
     let file = encode(&d);
     assert!(file.contains("\nA\t\tGovernment of Telren\t"), "{file}");
@@ -869,5 +874,8 @@ fn an_id_the_name_spells_is_left_out_and_read_back() {
     // An empty id with a name that spells none is refused.
     let body = file.split_once('\n').unwrap().1;
     let forged = body.replacen("A\t\tGovernment of Telren\t", "A\t\t…\t", 1);
-    assert!(matches!(decode(&with_hash(&forged)), Err(DecodeError::Corrupt { .. })));
+    assert!(matches!(
+        decode(&with_hash(&forged)),
+        Err(DecodeError::Corrupt { .. })
+    ));
 }
