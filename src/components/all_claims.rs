@@ -57,7 +57,7 @@ pub fn AllClaims(props: &AllClaimsProps) -> Html {
                 <p class="wbw-meta">{ m.count(more, m.more_elsewhere) }</p>
             }
             <h3>{ fill(m.sources_heading, &[("n", &m.number(dataset.sources.len()))]) }</h3>
-            <div class="wbw-sources"><SourcesList shown={Some((Rc::new(shown.to_vec()), focus))} /></div>
+            <div class="wbw-sources"><SourcesList shown={Some(Rc::new((dataset.static_sources(shown), dataset.static_context(focus))))} /></div>
         </section>
     }
 }

@@ -7,8 +7,7 @@ use std::rc::Rc;
 
 use who_backs_whom_core::codec;
 use who_backs_whom_core::i18n::fill;
-use who_backs_whom_core::model::{ClaimIndex, Field, SourceId};
-use who_backs_whom_core::ActorId;
+use who_backs_whom_core::model::{Field, SourceId};
 use yew::prelude::*;
 
 use super::i18n::{use_lang, DataText};
@@ -117,13 +116,13 @@ fn fetch_sources(url: String, done: impl FnOnce(Option<String>) + 'static) {
 
 #[derive(Properties, PartialEq, Clone, Default)]
 pub struct SourcesListProps {
-    /// The static list of a page: the claims it shows and the actor they are
-    /// about. A large dataset's sources are then those the claims cite and
-    /// its context items capped ([`who_backs_whom_core::Dataset::static_sources`],
-    /// `static_context`), with a line for how many more there are and where.
-    /// `None` in the card's panel: everything.
+    /// The static list of a page: the sources and context items it names
+    /// (for a large dataset those its claims cite and the items capped:
+    /// [`who_backs_whom_core::Dataset::static_sources`], `static_context`,
+    /// which the prerenderer alone calls), with a line for how many more
+    /// there are and where. `None` in the card's panel: everything.
     #[prop_or_default]
-    pub shown: Option<(Rc<Vec<ClaimIndex>>, ActorId)>,
+    pub shown: Option<Rc<(Vec<SourceId>, Vec<usize>)>>,
 }
 
 /// The sources with their claim counts, the background items and the downloads.
@@ -137,10 +136,7 @@ pub fn SourcesList(props: &SourcesListProps) -> Html {
     let counts = dataset.claims_per_source();
     let base = &context.asset_base;
     let (sources, items): (Vec<SourceId>, Vec<usize>) = match &props.shown {
-        Some((claims, focus)) => (
-            dataset.static_sources(claims),
-            dataset.static_context(*focus),
-        ),
+        Some(shown) => (**shown).clone(),
         None => (
             (0..dataset.sources.len())
                 .map(|s| SourceId(s as u16))
