@@ -22,7 +22,9 @@ before(async () => {
 after(() => browser?.close());
 
 async function open(path = 'index.html', viewport = { width: 1280, height: 900 }) {
-  const opened = await openPage(browser, { viewport });
+  // No service worker: page.route, which holds and cuts the parts, does not
+  // see what a worker fetches (the offline suites test the worker).
+  const opened = await openPage(browser, { viewport, serviceWorkers: 'block' });
   await opened.page.goto(new URL(path, BASE).href);
   await opened.page.waitForFunction(() => !document.getElementById('wbw-static'));
   return opened;
@@ -100,4 +102,14 @@ test('a filter needs the focus\'s claims: they load, and the count follows the f
   const [shown, total] = after.match(/[\d,]+/g).map((n) => Number(n.replace(/,/g, '')));
   assert.ok(shown < total, `${after}`);
   await context.close();
+});
+
+test('the service worker of a dataset in parts precaches the card, not the downloads or 100 source texts', async () => {
+  const sw = await (await fetch(new URL('sw.js', BASE))).text();
+  const precache = JSON.parse(sw.match(/const PRECACHE = (\[[\s\S]*?\]);/)[1]);
+  assert.ok(precache.includes('index.html') && precache.some((p) => /^dataset-[0-9a-f]{16}\.txt$/.test(p)), 'the page and its index');
+  assert.ok(precache.some((p) => p.endsWith('_bg.wasm')), 'the engine');
+  assert.deepEqual(precache.filter((p) => p.startsWith('sources/') || p.startsWith('claims.') || p.startsWith('parts/')), []);
+  // They are still served, a tap away online.
+  assert.equal((await fetch(new URL('claims.json', BASE))).status, 200);
 });

@@ -29,6 +29,8 @@ async function open(context, path = 'index.html') {
 }
 
 const nodes = (page) => page.locator('.wbw-node[role=button]');
+// The tests that hold or cut parts with page.route block the service worker:
+// page.route does not see what a worker fetches.
 
 test('the page carries the index and the focus part: the focus shows with no part fetched', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -44,7 +46,7 @@ test('the page carries the index and the focus part: the focus shows with no par
 });
 
 test('selecting an actor fetches its part, shows the loading state, then its claims', async () => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, serviceWorkers: 'block' });
   const { page, log } = await open(context);
   let release;
   const held = new Promise((resolve) => { release = resolve; });
@@ -66,7 +68,7 @@ test('selecting an actor fetches its part, shows the loading state, then its cla
 });
 
 test('a part that cannot load gives a retry notice; the card stays usable; the retry loads it', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   const { page } = await open(context);
   await page.route('**/parts/**', (route) => route.abort('internetdisconnected'));
   await nodes(page).nth(2).click();

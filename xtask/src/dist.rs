@@ -703,8 +703,15 @@ pub fn files_under(dir: &Path) -> Vec<String> {
 
 /// What the service worker precaches: what a reader needs offline, not the
 /// host-side scripts, the demo pages, the image or the single-file edition.
-fn precached(file: &str, offline: &str) -> bool {
-    !(file.starts_with("demo/")
+/// For a dataset `in_parts`, not the downloads and source texts either: at
+/// 100,000 claims they are 20 MB of brotli (claims.json, claims.csv and
+/// 5,000 texts) that every reader's phone would fetch in the background; they
+/// stay a tap away online, and the card's claims (parts, cached as they are
+/// read) still open offline.
+fn precached(file: &str, offline: &str, in_parts: bool) -> bool {
+    let bulky = file.starts_with("sources/") || file == "claims.json" || file == "claims.csv";
+    !((in_parts && bulky)
+        || file.starts_with("demo/")
         || file.starts_with("parts/")
         || file.starts_with("focus-")
         || file.starts_with("embed-focus-")
@@ -1288,9 +1295,10 @@ fn write_data(out: &Path, loaded: &load::Loaded) -> Result {
 fn write_service_worker(root: &Path, out: &Path, offline: &str) -> Result {
     let mut precache = vec!["./".to_string()];
     let mut version = Sha256::new();
+    let in_parts = out.join("parts").is_dir();
     for file in files_under(out)
         .into_iter()
-        .filter(|f| precached(f, offline))
+        .filter(|f| precached(f, offline, in_parts))
     {
         version.update(file.as_bytes());
         version.update(read(&out.join(&file))?);
