@@ -325,11 +325,18 @@ fn a_large_dataset_puts_at_most_max_claims_in_the_page_and_only_the_actors_they_
     for i in 0..(who_backs_whom_core::load::jsonld::MAX_CLAIMS + 50) {
         b.claim(actors[i % 100], Stance::Backs, actors[(i + 1) % 100], None);
     }
-    let document = parse(&jsonld(&b.build(actors[0]), "https://card.example/"));
+    let mut d = b.build(actors[0]);
+    // A source no claim in the page cites gets no node either.
+    let mut uncited = d.sources[0].clone();
+    uncited.title = "A source nothing in the page cites".into();
+    d.sources.to_mut().push(uncited);
+    let document = parse(&jsonld(&d, "https://card.example/"));
     assert_eq!(
         nodes_of(&document, "Claim").len(),
         who_backs_whom_core::load::jsonld::MAX_CLAIMS
     );
+    assert!(document.to_string().contains("A test source"));
+    assert!(!document.to_string().contains("nothing in the page cites"));
     // Actors 100..400 are in no claim: no node for them.
     let named = nodes_of(&document, "Organization").len() + nodes_of(&document, "Person").len();
     assert_eq!(named, 100);
