@@ -337,6 +337,12 @@ fn a_large_dataset_puts_at_most_max_claims_in_the_page_and_only_the_actors_they_
     );
     assert!(document.to_string().contains("A test source"));
     assert!(!document.to_string().contains("nothing in the page cites"));
+    // The dataset is based on the documents that have a node, and only those.
+    let based_on = nodes_of(&document, "Dataset")[0]["isBasedOn"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert_eq!(based_on, nodes_of(&document, "CreativeWork").len());
     // Actors 100..400 are in no claim: no node for them.
     let named = nodes_of(&document, "Organization").len() + nodes_of(&document, "Person").len();
     assert_eq!(named, 100);

@@ -25,7 +25,8 @@ pub const MAX_CLAIMS: usize = 200;
 pub fn jsonld(dataset: &Dataset, public_url: &str) -> String {
     let dataset = &limited(dataset);
     let base = format!("{}/", public_url.trim_end_matches('/'));
-    let mut graph = vec![dataset_node(dataset, &base)];
+    let cited = cited_sources(dataset);
+    let mut graph = vec![dataset_node(dataset, &base, &cited)];
     let named = named_actors(dataset);
     graph.extend(
         dataset
@@ -35,7 +36,6 @@ pub fn jsonld(dataset: &Dataset, public_url: &str) -> String {
             .filter(|(i, _)| named[*i])
             .map(|(_, a)| actor_node(dataset, a)),
     );
-    let cited = cited_sources(dataset);
     graph.extend(
         dataset
             .sources
@@ -94,8 +94,9 @@ fn named_actors(dataset: &Dataset) -> Vec<bool> {
 }
 
 /// The `Dataset` node: what the dataset names about itself, its downloads,
-/// the documents it is based on and its claims.
-fn dataset_node(dataset: &Dataset, base: &str) -> Value {
+/// the documents it is based on (those the page's claims cite: each has its
+/// node) and its claims.
+fn dataset_node(dataset: &Dataset, base: &str, cited: &[bool]) -> Value {
     let meta = &dataset.meta;
     let download = |file: &str, format: &str| {
         json!({ "@type": "DataDownload", "name": file, "encodingFormat": format,
@@ -112,7 +113,8 @@ fn dataset_node(dataset: &Dataset, base: &str) -> Value {
         "dateModified": meta.as_of.iso(),
         "url": base,
         "distribution": [download("claims.json", "application/json"), download("claims.csv", "text/csv")],
-        "isBasedOn": dataset.sources.iter().map(|s| reference("source", &s.id)).collect::<Vec<_>>(),
+        "isBasedOn": dataset.sources.iter().zip(cited).filter(|(_, c)| **c)
+            .map(|(s, _)| reference("source", &s.id)).collect::<Vec<_>>(),
         "hasPart": claims.chain(context).map(|id| reference("claim", id)).collect::<Vec<_>>(),
     }));
     // Only what the dataset says about itself; absent fields stay absent.
