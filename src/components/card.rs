@@ -344,6 +344,8 @@ fn CardBody(props: &BodyProps) -> Html {
                 </div>
                 <Filters filter={state.filter.clone()}
                     shown={neighbourhood.shown_claims} total={neighbourhood.total_claims}
+                    loading={neighbourhood.waiting.then(|| AttrValue::from(
+                        fill(m.loading, &[("name", dataset.actor_name(state.focus, lang))])))}
                     dispatch={dispatch.clone()} />
             </div>
             // The view and the chosen actor's claims: side by side on a wide card.

@@ -17,6 +17,9 @@ pub struct FiltersProps {
     pub filter: Filter,
     pub shown: usize,
     pub total: usize,
+    /// Instead of the counts while the focus's claims are loading.
+    #[prop_or_default]
+    pub loading: Option<AttrValue>,
     pub dispatch: Callback<Action>,
 }
 
@@ -83,7 +86,10 @@ pub fn Filters(props: &FiltersProps) -> Html {
             <summary>
                 { m.filters }
                 if hidden > 0 { <span class="wbw-badge">{ fill(m.hidden_count, &[("n", &m.number(hidden))]) }</span> }
-                <span class="wbw-filter-count">{ fill(m.shown_of, &[("shown", &m.number(props.shown)), ("total", &m.number(props.total))]) }</span>
+                <span class="wbw-filter-count">{ match &props.loading {
+                    Some(loading) => loading.to_string(),
+                    None => fill(m.shown_of, &[("shown", &m.number(props.shown)), ("total", &m.number(props.total))]),
+                } }</span>
             </summary>
             if open {
             <fieldset>

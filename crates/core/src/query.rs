@@ -112,6 +112,9 @@ pub struct Neighbourhood {
     /// Linked actors left out of a summary, and their ties' claims.
     pub left_out_actors: usize,
     pub left_out_claims: usize,
+    /// The focus's claims are not loaded and no summary answers: nothing
+    /// is counted (a count of the claims loaded so far would be wrong).
+    pub waiting: bool,
 }
 
 impl Neighbourhood {
@@ -139,10 +142,20 @@ impl Neighbourhood {
 /// focus whose claims are not loaded, unfiltered, it is the index's
 /// [`Summary`] of it, when it has one (see [`Neighbourhood::from_summary`]).
 pub fn neighbourhood(dataset: &Dataset, focus: ActorId, filter: &Filter) -> Neighbourhood {
-    if !dataset.has_claims_of(focus) && filter.is_empty() {
-        if let Some(summary) = dataset.summary(focus) {
+    if !dataset.has_claims_of(focus) {
+        if let Some(summary) = dataset.summary(focus).filter(|_| filter.is_empty()) {
             return from_summary(summary);
         }
+        return Neighbourhood {
+            focus,
+            groups: Vec::new(),
+            shown_claims: 0,
+            total_claims: 0,
+            from_summary: false,
+            left_out_actors: 0,
+            left_out_claims: 0,
+            waiting: true,
+        };
     }
     let mut per_group: Vec<TieBuilder> = GroupKind::ALL
         .iter()
@@ -180,6 +193,7 @@ pub fn neighbourhood(dataset: &Dataset, focus: ActorId, filter: &Filter) -> Neig
         from_summary: false,
         left_out_actors: 0,
         left_out_claims: 0,
+        waiting: false,
     }
 }
 
@@ -212,6 +226,7 @@ fn from_summary(summary: &Summary) -> Neighbourhood {
         from_summary: true,
         left_out_actors: summary.left_out_actors,
         left_out_claims: summary.left_out_claims,
+        waiting: false,
     }
 }
 

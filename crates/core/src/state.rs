@@ -287,6 +287,12 @@ fn step_announcement(dataset: &Dataset, state: &CardState, m: &Catalogue) -> Str
 fn focus_announcement(dataset: &Dataset, state: &CardState, m: &Catalogue) -> String {
     let n = query::neighbourhood(dataset, state.focus, &state.filter);
     let lang = state.language(dataset);
+    if n.waiting {
+        return fill(
+            m.loading,
+            &[("name", dataset.actor_name(state.focus, lang))],
+        );
+    }
     fill(
         m.announce_focus,
         &[
@@ -299,6 +305,10 @@ fn focus_announcement(dataset: &Dataset, state: &CardState, m: &Catalogue) -> St
 
 fn filter_announcement(dataset: &Dataset, state: &CardState, m: &Catalogue) -> String {
     let n = query::neighbourhood(dataset, state.focus, &state.filter);
+    if n.waiting {
+        let name = dataset.actor_name(state.focus, state.language(dataset));
+        return fill(m.loading, &[("name", name)]);
+    }
     if n.shown_claims == 0 && n.total_claims > 0 {
         return m.no_match.to_string();
     }

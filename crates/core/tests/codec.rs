@@ -764,6 +764,9 @@ fn a_busy_actor_s_network_draws_from_the_index_as_from_every_claim() {
         filter.toggle_stance(who_backs_whom_core::vocab::Stance::Backs);
         let filtered = around(&index, &filter);
         assert!(!filtered.from_summary && filtered.groups.is_empty());
+        // Nothing counted from the claims loaded so far: the card says it is loading.
+        assert!(filtered.waiting && filtered.total_claims == 0);
+        assert!(!summed.waiting && !whole.waiting);
         // Once the part is in, the claims answer, and draw the same.
         let loaded = load_part(&index, &split, hub);
         let after = around(&loaded, &Filter::default());
@@ -850,6 +853,17 @@ fn a_busy_actor_s_part_is_needed_only_when_a_reader_asks_for_its_claims() {
     ] {
         assert_eq!(start.reduce(&index, asks).claims_needed(&index), vec![hub]);
     }
+    // A filter before the claims are in is announced as loading, not as a
+    // count of the claims some selected actor's part happened to bring.
+    let split = encode_parts(&full);
+    let with_part = load_part(&index, &split, other);
+    assert!(with_part
+        .claims
+        .iter()
+        .any(|c| c.counterpart(hub).is_some()));
+    let filtered = selected.reduce(&with_part, Action::ToggleStance(Stance::Backs));
+    assert_eq!(filtered.announcement, "Loading the claims about The hub…");
+    assert!(query::neighbourhood(&with_part, hub, &filtered.filter).waiting);
     // An actor without a summary needs its part for its network.
     let refocused = start.reduce(&index, Action::Refocus(other));
     assert_eq!(refocused.claims_needed(&index), vec![other]);
