@@ -262,33 +262,6 @@ fn load_sources(index: &Dataset, split: &who_backs_whom_core::codec::Split) -> D
     decode_sources(index, text).expect("the sources file of this index")
 }
 
-/// Every loaded claim has its sources, as in the whole dataset, and the
-/// same attribution line: a shown claim never shows a blank source.
-fn assert_claims_have_their_sources(d: &Dataset, full: &Dataset) {
-    let order = &d.parts.as_ref().expect("a dataset in parts").order;
-    for (claim, &at) in d.claims.iter().zip(order) {
-        let whole = &full.claims[at as usize];
-        for &s in claim.sources.iter() {
-            assert!(d.has_source(s), "{} without source {}", claim.id, s.0);
-            assert_eq!(d.source(s), full.source(s));
-        }
-        assert_eq!(
-            d.attribution_line(
-                claim.status,
-                claim.attributed_to,
-                claim.date,
-                &claim.sources
-            ),
-            full.attribution_line(
-                whole.status,
-                whole.attributed_to,
-                whole.date,
-                &whole.sources
-            )
-        );
-    }
-}
-
 #[test]
 fn the_focus_part_alone_gives_the_focus_the_same_neighbourhood_and_claims() {
     let full = common::shipped().dataset;
@@ -301,7 +274,7 @@ fn the_focus_part_alone_gives_the_focus_the_same_neighbourhood_and_claims() {
         };
         let one = load_part(&index, &split, actor);
         assert!(one.has_claims_of(actor));
-        assert_claims_have_their_sources(&one, &full);
+        common::assert_claims_have_their_sources(&one, &full);
         assert!(
             one.missing_sources().is_some(),
             "a part is not the sources file"
@@ -339,12 +312,12 @@ fn every_part_loaded_in_any_order_is_the_whole_dataset_in_its_order() {
     for (i, actor) in actors.iter().chain(actors.iter()).enumerate() {
         if d.missing_part(*actor).is_some() {
             d = load_part(&d, &split, *actor);
-            assert_claims_have_their_sources(&d, &full);
+            common::assert_claims_have_their_sources(&d, &full);
         }
         // The sources file, merged half way, changes no loaded claim.
         if i == actors.len() / 2 {
             d = load_sources(&d, &split);
-            assert_claims_have_their_sources(&d, &full);
+            common::assert_claims_have_their_sources(&d, &full);
         }
     }
     assert_eq!(d.missing_sources(), None);
@@ -428,7 +401,7 @@ fn the_sources_file_alone_gives_every_source_and_context_item() {
     // A part loaded after it adds claims and changes no source.
     let one = load_part(&d, &split, full.meta.focus);
     assert_eq!(one.sources, full.sources);
-    assert_claims_have_their_sources(&one, &full);
+    common::assert_claims_have_their_sources(&one, &full);
 }
 
 #[test]
@@ -481,7 +454,7 @@ fn a_part_whose_sources_point_outside_are_missing_or_out_of_order_is_refused() {
         .collect();
     let one =
         decode_part(&with_sources, focus, &hashed(PART_MAGIC, &lean)).expect("sources already in");
-    assert_claims_have_their_sources(&one, &full);
+    common::assert_claims_have_their_sources(&one, &full);
 }
 
 #[test]

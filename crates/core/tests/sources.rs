@@ -72,34 +72,6 @@ fn file<'a>(split: &'a Split, name: &str) -> &'a str {
         .1
 }
 
-/// Every loaded claim has its sources and the whole dataset's attribution line.
-fn assert_claims_have_their_sources(d: &Dataset, full: &Dataset) {
-    let order = &d.parts.as_ref().expect("in parts").order;
-    assert_eq!(order.len(), d.claims.len());
-    for (claim, &at) in d.claims.iter().zip(order) {
-        let whole = &full.claims[at as usize];
-        assert_eq!(claim, whole);
-        for &s in claim.sources.iter() {
-            assert!(d.has_source(s), "{} without source {}", claim.id, s.0);
-            assert_eq!(d.source(s), full.source(s));
-        }
-        assert_eq!(
-            d.attribution_line(
-                claim.status,
-                claim.attributed_to,
-                claim.date,
-                &claim.sources
-            ),
-            full.attribution_line(
-                whole.status,
-                whole.attributed_to,
-                whole.date,
-                &whole.sources
-            )
-        );
-    }
-}
-
 #[test]
 fn the_index_has_no_source_and_each_part_only_those_its_claims_cite() {
     let full = many_sources();
@@ -157,7 +129,7 @@ fn index_and_every_part_and_the_sources_file_are_the_whole_dataset() {
             }
             if let Some(part) = d.missing_part(actor) {
                 d = decode_part(&d, actor, file(&split, part)).unwrap();
-                assert_claims_have_their_sources(&d, &full);
+                common::assert_claims_have_their_sources(&d, &full);
                 // Every query about an actor whose part is in answers as
                 // over the whole dataset.
                 let ids = |d: &Dataset| -> Vec<String> {
@@ -193,7 +165,7 @@ fn a_part_loaded_alone_brings_only_the_sources_its_claims_cite() {
         file(&split, index.missing_part(focus).unwrap()),
     )
     .unwrap();
-    assert_claims_have_their_sources(&one, &full);
+    common::assert_claims_have_their_sources(&one, &full);
     let loaded = (0..SOURCES)
         .filter(|&s| one.has_source(SourceId(s as u16)))
         .count();

@@ -193,3 +193,33 @@ impl Builder {
         }
     }
 }
+
+/// For a dataset in parts: every loaded claim is the whole dataset's, has
+/// its sources and the whole dataset's attribution line (a shown claim never
+/// shows a blank source).
+pub fn assert_claims_have_their_sources(d: &Dataset, full: &Dataset) {
+    let order = &d.parts.as_ref().expect("in parts").order;
+    assert_eq!(order.len(), d.claims.len());
+    for (claim, &at) in d.claims.iter().zip(order) {
+        let whole = &full.claims[at as usize];
+        assert_eq!(claim, whole);
+        for &s in claim.sources.iter() {
+            assert!(d.has_source(s), "{} without source {}", claim.id, s.0);
+            assert_eq!(d.source(s), full.source(s));
+        }
+        assert_eq!(
+            d.attribution_line(
+                claim.status,
+                claim.attributed_to,
+                claim.date,
+                &claim.sources
+            ),
+            full.attribution_line(
+                whole.status,
+                whole.attributed_to,
+                whole.date,
+                &whole.sources
+            )
+        );
+    }
+}
